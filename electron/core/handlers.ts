@@ -1,0 +1,103 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
+import { hasVault } from './vault/paths';
+import { changePassphrase, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
+import { ConfideError } from './errors';
+import type { VaultSession } from './session';
+import { autoLockMinutes, practiceName, writeSetting } from './services/settings';
+import { toUser } from './services/users';
+import { createClient, listClients, viewClient } from './services/clients';
+import { finaliseNote, listNotes, saveDraft } from './services/notes';
+import { verifyVault } from './services/verify';
+
+type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  session: VaultSession,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+/** One handler per contract method: a method without a handler does not compile. */
+export type HandlerTable = { [M in MethodName]: Handler<M> };
+
+async function guardedUnlock(session: VaultSession, attempt: () => Promise<void>): Promise<void> {
+  session.backoff.assertAllowed();
+  try {
+    await attempt();
+  } catch (error) {
+    if (error instanceof ConfideError && error.code === 'wrong-passphrase') session.backoff.recordFailure(session.env.now());
+    throw error;
+  }
+}
+
+export const handlers: HandlerTable = {
+  'vault.status': (_input, session) => {
+    if (!session.isUnlocked()) {
+      return {
+        state: hasVault(session.dir) ? 'locked' : 'uninitialised',
+        practiceName: null,
+        user: null,
+        autoLockMinutes: null,
+      };
+    }
+    const vault = session.current();
+    return {
+      state: 'unlocked',
+      practiceName: practiceName(vault.db),
+      user: toUser(vault.user),
+      autoLockMinutes: autoLockMinutes(vault.db),
+    };
+  },
+
+  'vault.create': async (input, session) => {
+    const { vault, recoveryCode } = await createVault(session.dir, input, session.env);
+    session.begin(vault, 'vault.unlock');
+    return { recoveryCode, user: toUser(vault.user) };
+  },
+
+  'vault.unlock': async (input, session) => {
+    await guardedUnlock(session, async () => {
+      const vault = await unlockWithPassphrase(session.dir, input.userName, input.passphrase, session.env);
+      session.begin(vault, 'vault.unlock');
+    });
+    return { user: toUser(session.current().user) };
+  },
+
+  'vault.recover': async (input, session) => {
+    await guardedUnlock(session, async () => {
+      const vault = await unlockWithRecoveryCode(session.dir, input, session.env);
+      session.begin(vault, 'vault.unlock');
+    });
+    return { user: toUser(session.current().user) };
+  },
+
+  'vault.lock': (_input, session) => {
+    session.lock('user');
+    return {};
+  },
+
+  'vault.changePassphrase': async (input, session) => {
+    await changePassphrase(session.current(), input, session.env);
+    session.services().audit({ action: 'vault.passphrase.change' });
+    return {};
+  },
+
+  'vault.verify': (_input, session) => verifyVault(session.services()),
+
+  'settings.get': (_input, session) => ({ autoLockMinutes: autoLockMinutes(session.current().db) }),
+
+  'settings.update': (input, session) => {
+    const ctx = session.services();
+    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can change settings.');
+    ctx.db.transaction(() => {
+      writeSetting(ctx.db, 'auto_lock_minutes', String(input.autoLockMinutes));
+      ctx.audit({ action: 'settings.update', detail: { autoLockMinutes: input.autoLockMinutes } });
+    })();
+    return { autoLockMinutes: input.autoLockMinutes };
+  },
+
+  'clients.list': (input, session) => ({ clients: listClients(session.services(), input) }),
+  'clients.create': (input, session) => createClient(session.services(), input),
+  'clients.get': (input, session) => viewClient(session.services(), input.clientId),
+
+  'notes.list': (input, session) => ({ notes: listNotes(session.services(), input.clientId) }),
+  'notes.saveDraft': (input, session) => saveDraft(session.services(), input),
+  'notes.finalise': (input, session) => finaliseNote(session.services(), input.noteId),
+};

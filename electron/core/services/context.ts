@@ -1,0 +1,11 @@
+import type { AuditEntry } from '../audit';
+import type { Db } from '../vault/database';
+import type { UserRow } from './users';
+
+/** What every service call gets: the open database, who is acting, and the time. */
+export interface ServiceContext {
+  db: Db;
+  user: UserRow;
+  now: () => string;
+  audit(entry: Omit<AuditEntry, 'at' | 'actorId'>): void;
+}

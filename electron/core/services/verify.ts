@@ -1,0 +1,12 @@
+import type { AuditReport } from '../../../shared/schemas';
+import { verifyAuditChain } from '../audit';
+import { integrityProblem } from '../vault/database';
+import type { ServiceContext } from './context';
+
+/** Every page authenticates and decodes, and the audit chain is unbroken. */
+export function verifyVault(ctx: ServiceContext): AuditReport {
+  const problem = integrityProblem(ctx.db);
+  const chain = verifyAuditChain(ctx.db);
+  ctx.audit({ action: 'vault.verify', detail: { ok: problem === null && chain.ok } });
+  return { ok: problem === null && chain.ok, integrity: { ok: problem === null, problem }, chain };
+}

@@ -1,0 +1,76 @@
+import type { AuditEntry } from './audit';
+import { appendAudit } from './audit';
+import { ConfideError } from './errors';
+import type { ServiceContext } from './services/context';
+import { UnlockBackoff } from './unlock-backoff';
+import { closeVault, type OpenVault, type VaultEnv } from './vault/vault';
+import type { LockReason } from './types';
+
+/**
+ * The one piece of mutable state in the core: which vault is open, by whom, and its data key.
+ * Locking closes the database and zeroes the key; listeners then clear what the UI holds.
+ */
+export class VaultSession {
+  private vault: OpenVault | null = null;
+  private readonly listeners = new Set<(reason: LockReason) => void>();
+  readonly backoff: UnlockBackoff;
+
+  constructor(
+    readonly dir: string,
+    readonly env: VaultEnv,
+    nowMs: () => number,
+  ) {
+    this.backoff = new UnlockBackoff(nowMs);
+  }
+
+  isUnlocked(): boolean {
+    return this.vault !== null;
+  }
+
+  current(): OpenVault {
+    if (!this.vault) throw new ConfideError('vault-locked', 'The vault is locked. Unlock it to continue.');
+    return this.vault;
+  }
+
+  /** Takes ownership of an opened vault, entering the unlock (and the failures before it) in the audit log. */
+  begin(vault: OpenVault, action: string): void {
+    this.lock('user', { silent: true });
+    this.vault = vault;
+    const at = this.env.now();
+    vault.db.transaction(() => {
+      for (const attemptedAt of this.backoff.takeFailures()) {
+        appendAudit(vault.db, { at, actorId: null, action: 'vault.unlock.failed', detail: { attemptedAt } });
+      }
+      appendAudit(vault.db, { at, actorId: vault.user.id, action });
+    })();
+  }
+
+  services(): ServiceContext {
+    const vault = this.current();
+    return {
+      db: vault.db,
+      user: vault.user,
+      now: this.env.now,
+      audit: (entry: Omit<AuditEntry, 'at' | 'actorId'>) =>
+        appendAudit(vault.db, { ...entry, at: this.env.now(), actorId: vault.user.id }),
+    };
+  }
+
+  lock(reason: LockReason, options: { silent?: boolean } = {}): void {
+    const vault = this.vault;
+    if (!vault) return;
+    this.vault = null;
+    try {
+      appendAudit(vault.db, { at: this.env.now(), actorId: vault.user.id, action: 'vault.lock', detail: { reason } });
+    } catch {
+      // A damaged or full disk must not stop the key being zeroed.
+    }
+    closeVault(vault);
+    if (!options.silent) this.listeners.forEach((listener) => listener(reason));
+  }
+
+  onLocked(listener: (reason: LockReason) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

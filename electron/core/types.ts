@@ -1,0 +1,34 @@
+import type { CallResult } from '../../shared/errors';
+
+/** Argon2id cost. Every key slot records the parameters it was made with. */
+export interface KdfParams {
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
+
+export interface CoreOptions {
+  /** The vault folder (holds vault.db, vault.keys, blobs/). It may not exist yet. */
+  vaultDir: string;
+  /** Injected so services and tests agree on "now". */
+  clock?: () => Date;
+  /** Argon2id cost for new key slots; production default when omitted. */
+  kdf?: KdfParams;
+  /** Path to a better-sqlite3 native build for this runtime (Electron needs its own ABI build). */
+  nativeBinding?: string;
+}
+
+export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown';
+
+/**
+ * The core every door talks to: the Electron IPC handler, the CLI and the test harness.
+ * `call` validates the input against the contract before any handler runs and never throws:
+ * every failure comes back as a CallError with a message fit for the user.
+ */
+export interface Core {
+  call(method: string, input: unknown): Promise<CallResult<unknown>>;
+  isUnlocked(): boolean;
+  /** Zeroes the data key and closes the database. Safe to call when already locked. */
+  lock(reason: LockReason): void;
+  onLocked(listener: (reason: LockReason) => void): () => void;
+}

@@ -1,0 +1,42 @@
+import { ConfideError } from './errors';
+
+const FREE_ATTEMPTS = 3;
+const MAX_DELAY_MS = 5 * 60_000;
+
+/**
+ * Slows repeated wrong passphrases in this process: after three misses each further try waits 2, 4, 8…
+ * seconds (at most 5 minutes). Offline guessing is bounded by Argon2's cost instead; see docs/decisions.md.
+ * The failures are kept so the next successful unlock can enter them in the audit log.
+ */
+export class UnlockBackoff {
+  private failures: string[] = [];
+  private blockedUntil = 0;
+
+  constructor(private readonly nowMs: () => number) {}
+
+  assertAllowed(): void {
+    const wait = this.blockedUntil - this.nowMs();
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new ConfideError(
+        'too-many-attempts',
+        `Too many wrong attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+        wait,
+      );
+    }
+  }
+
+  recordFailure(at: string): void {
+    this.failures.push(at);
+    const over = this.failures.length - FREE_ATTEMPTS;
+    if (over > 0) this.blockedUntil = this.nowMs() + Math.min(MAX_DELAY_MS, 1000 * 2 ** over);
+  }
+
+  /** The failures since the last success, cleared. */
+  takeFailures(): string[] {
+    const failures = this.failures;
+    this.failures = [];
+    this.blockedUntil = 0;
+    return failures;
+  }
+}

@@ -1,0 +1,137 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ConfideError } from '../errors';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  nativeBinding?: string | undefined;
+  /** Creating a vault makes the file; opening one never does. */
+  create?: boolean;
+}
+
+export const damagedVault = () =>
+  new ConfideError(
+    'vault-damaged',
+    'The vault database (vault.db) is damaged and cannot be read. Nothing has been changed; restore it from a backup.',
+  );
+
+export const vaultBusy = () =>
+  new ConfideError('vault-busy', 'This vault is open elsewhere (in Confide or another confide command). Close it there first.');
+
+function connect(path: string, options: OpenOptions): Db {
+  try {
+    // timeout 0: another process holding the vault is reported at once, not after a wait.
+    return new Database(path, {
+      fileMustExist: !options.create,
+      timeout: 0,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    if (isSqliteError(error, 'SQLITE_CANTOPEN')) {
+      throw new ConfideError('not-a-vault', 'This folder is not a Confide vault: it has no vault.db file.');
+    }
+    throw error;
+  }
+}
+
+function selectCipher(db: Db): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+}
+
+/**
+ * Before spending a second on Argon2, tell "open elsewhere" apart from "ours to open": an encrypted
+ * database read without its key answers NOTADB, while one held by another process answers BUSY.
+ */
+export function assertNotOpenElsewhere(path: string, options: OpenOptions): void {
+  const db = connect(path, options);
+  try {
+    selectCipher(db);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    throw new ConfideError('not-a-vault', 'vault.db is not encrypted, so this is not a Confide vault.');
+  } catch (error) {
+    if (isSqliteError(error, 'SQLITE_BUSY')) throw vaultBusy();
+    if (isSqliteError(error, 'SQLITE_NOTADB')) return;
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Opens vault.db with the raw data key (SQLCipher 4 settings, no PBKDF2) and the connection settings
+ * every vault connection uses. The key was already proven by AES-GCM, so a read failure here means damage.
+ */
+export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions = {}): Db {
+  const db = connect(path, options);
+  try {
+    selectCipher(db);
+    const keyText = rawKeyLiteral(dataKey);
+    try {
+      db.key(keyText);
+    } finally {
+      keyText.fill(0);
+    }
+    // Held for the life of the connection, so a second process gets SQLITE_BUSY rather than a shared vault.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.exec('BEGIN EXCLUSIVE; COMMIT;');
+    return db;
+  } catch (error) {
+    db.close();
+    if (isSqliteError(error, 'SQLITE_BUSY')) throw vaultBusy();
+    if (isSqliteError(error, 'SQLITE_NOTADB') || isSqliteError(error, 'SQLITE_CORRUPT')) throw damagedVault();
+    throw error;
+  }
+}
+
+/** Checks every page: SQLCipher authenticates each page's HMAC as it decrypts it. */
+export function integrityProblem(db: Db): string | null {
+  try {
+    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+    const messages = rows.map((row) => row.quick_check);
+    return messages.length === 1 && messages[0] === 'ok' ? null : `database check failed (${messages.length} problems)`;
+  } catch (error) {
+    if (isDamage(error)) return 'a page of the database failed its authentication check';
+    throw error;
+  }
+}
+
+/** Checkpoints the WAL into vault.db and truncates it, so a closed vault is one file. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The SQLCipher raw-key form x'<64 hex digits>' built as bytes, so the key never exists as a JS string
+ * (strings cannot be zeroed). The caller zeroes the returned buffer.
+ */
+function rawKeyLiteral(key: Buffer): Buffer {
+  const hex = '0123456789abcdef';
+  const out = Buffer.alloc(key.length * 2 + 3);
+  out[0] = 0x78; // x
+  out[1] = 0x27; // '
+  key.forEach((byte, i) => {
+    out[2 + i * 2] = hex.charCodeAt(byte >> 4);
+    out[3 + i * 2] = hex.charCodeAt(byte & 15);
+  });
+  out[out.length - 1] = 0x27;
+  return out;
+}
+
+export function isSqliteError(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+export function isDamage(error: unknown): boolean {
+  return isSqliteError(error, 'SQLITE_CORRUPT') || isSqliteError(error, 'SQLITE_NOTADB');
+}

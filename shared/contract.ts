@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import * as s from './schemas';
+
+/**
+ * The one contract: every method any door (Electron IPC, CLI, tests) may call, with its input and output.
+ * `access` says whether the method needs an unlocked vault; roles are checked by the handlers.
+ */
+const empty = z.strictObject({});
+
+export const contract = {
+  'vault.status': { access: 'any', input: empty, output: s.vaultStatus },
+  'vault.create': {
+    access: 'any',
+    input: z.strictObject({ practiceName: s.practiceName, userName: s.personName, passphrase: s.passphrase }),
+    output: z.strictObject({ recoveryCode: z.string(), user: s.user }),
+  },
+  'vault.unlock': {
+    access: 'any',
+    input: z.strictObject({ userName: s.personName, passphrase: s.enteredPassphrase }),
+    output: z.strictObject({ user: s.user }),
+  },
+  'vault.recover': {
+    access: 'any',
+    input: z.strictObject({ userName: s.personName, recoveryCode: s.recoveryCode, newPassphrase: s.passphrase }),
+    output: z.strictObject({ user: s.user }),
+  },
+  'vault.lock': { access: 'any', input: empty, output: empty },
+  'vault.changePassphrase': {
+    access: 'unlocked',
+    input: z.strictObject({ currentPassphrase: s.enteredPassphrase, newPassphrase: s.passphrase }),
+    output: empty,
+  },
+  'vault.verify': { access: 'unlocked', input: empty, output: s.auditReport },
+  'settings.get': {
+    access: 'unlocked',
+    input: empty,
+    output: z.strictObject({ autoLockMinutes: s.autoLockMinutes }),
+  },
+  'settings.update': {
+    access: 'unlocked',
+    input: z.strictObject({ autoLockMinutes: s.autoLockMinutes }),
+    output: z.strictObject({ autoLockMinutes: s.autoLockMinutes }),
+  },
+  'clients.list': {
+    access: 'unlocked',
+    input: z.strictObject({
+      query: z.string().trim().max(200).optional(),
+      status: z.enum(['active', 'closed', 'all']).optional(),
+    }),
+    output: z.strictObject({ clients: z.array(s.clientSummary) }),
+  },
+  'clients.create': { access: 'unlocked', input: s.newClient, output: s.clientDetail },
+  'clients.get': { access: 'unlocked', input: z.strictObject({ clientId: s.id }), output: s.clientDetail },
+  'notes.list': {
+    access: 'unlocked',
+    input: z.strictObject({ clientId: s.id }),
+    output: z.strictObject({ notes: z.array(s.note) }),
+  },
+  'notes.saveDraft': {
+    access: 'unlocked',
+    input: z.strictObject({ clientId: s.id, noteId: s.id.optional(), body: s.noteBody }),
+    output: z.strictObject({ noteId: s.id, savedAt: s.isoDateTime }),
+  },
+  'notes.finalise': { access: 'unlocked', input: z.strictObject({ noteId: s.id }), output: s.note },
+} as const satisfies Record<string, MethodSpec>;
+
+export interface MethodSpec {
+  access: 'any' | 'unlocked';
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/** Domain schemas shared by the main process and the renderer. JSON-safe values only. */
+
+export const id = z.uuid();
+export const isoDate = z.iso.date();
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+const trimmed = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`).optional();
+
+export const PASSPHRASE_MIN_LENGTH = 12;
+
+/** Passphrases are compared after NFC normalisation, so the length rule applies to the normalised text. */
+export const passphrase = z
+  .string()
+  .max(1024, 'Passphrase must be at most 1024 characters')
+  .refine((value) => [...value.normalize('NFC')].length >= PASSPHRASE_MIN_LENGTH, {
+    message: `Passphrase must be at least ${PASSPHRASE_MIN_LENGTH} characters`,
+  });
+
+/** Any entered passphrase (unlock, current passphrase): no length rule, so old passphrases still work. */
+export const enteredPassphrase = z.string().min(1, 'Passphrase is required').max(1024);
+
+export const recoveryCode = z
+  .string()
+  .trim()
+  .min(1, 'Recovery code is required')
+  .max(100, 'Recovery code is too long');
+
+export const personName = trimmed('Name', 200);
+export const practiceName = trimmed('Practice name', 200);
+
+export const role = z.enum(['director', 'therapist']);
+export type Role = z.infer<typeof role>;
+
+export const user = z.strictObject({
+  id,
+  name: z.string(),
+  roles: z.array(role),
+});
+export type User = z.infer<typeof user>;
+
+export const vaultState = z.enum(['uninitialised', 'locked', 'unlocked']);
+
+export const vaultStatus = z.strictObject({
+  state: vaultState,
+  practiceName: z.string().nullable(),
+  user: user.nullable(),
+  autoLockMinutes: z.number().int().nullable(),
+});
+export type VaultStatus = z.infer<typeof vaultStatus>;
+
+export const clientStatus = z.enum(['active', 'closed']);
+
+export const dateOfBirth = isoDate.refine((value) => value >= '1900-01-01', {
+  message: 'Date of birth must be on or after 1 January 1900',
+});
+
+export const newClient = z.strictObject({
+  name: personName,
+  preferredName: optionalText('Preferred name', 200),
+  dateOfBirth: dateOfBirth.optional(),
+  phone: optionalText('Phone', 50),
+  email: z.union([z.literal(''), z.email('Email address is not valid')]).optional(),
+});
+export type NewClient = z.infer<typeof newClient>;
+
+export const clientSummary = z.strictObject({
+  id,
+  reference: z.string(),
+  name: z.string(),
+  preferredName: z.string().nullable(),
+  dateOfBirth: isoDate.nullable(),
+  status: clientStatus,
+});
+export type ClientSummary = z.infer<typeof clientSummary>;
+
+export const clientDetail = clientSummary.extend({
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  createdAt: isoDateTime,
+});
+export type ClientDetail = z.infer<typeof clientDetail>;
+
+export const noteStatus = z.enum(['draft', 'final']);
+
+export const NOTE_MAX_LENGTH = 200_000;
+export const noteBody = z.string().max(NOTE_MAX_LENGTH, `A note must be at most ${NOTE_MAX_LENGTH} characters`);
+
+export const note = z.strictObject({
+  id,
+  clientId: id,
+  status: noteStatus,
+  body: z.string(),
+  authorName: z.string(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  finalisedAt: isoDateTime.nullable(),
+});
+export type Note = z.infer<typeof note>;
+
+export const auditReport = z.strictObject({
+  ok: z.boolean(),
+  integrity: z.strictObject({ ok: z.boolean(), problem: z.string().nullable() }),
+  chain: z.strictObject({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    firstBrokenSeq: z.number().int().nullable(),
+    problem: z.string().nullable(),
+  }),
+});
+export type AuditReport = z.infer<typeof auditReport>;
+
+export const AUTO_LOCK_MINUTES_DEFAULT = 5;
+export const autoLockMinutes = z
+  .number()
+  .int('Auto-lock time must be a whole number of minutes')
+  .min(1, 'Auto-lock time must be at least 1 minute')
+  .max(60, 'Auto-lock time must be at most 60 minutes');
