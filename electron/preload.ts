@@ -1,0 +1,29 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ConfideBridge } from '../shared/bridge';
+import { IPC_CALL_CHANNEL, IPC_LOCKED_CHANNEL } from '../shared/bridge';
+import { isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../shared/contract';
+import type { CallResult } from '../shared/errors';
+
+// Runs sandboxed: this file is bundled into one CommonJS file whose only require is 'electron'.
+
+const bridge: ConfideBridge = {
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<CallResult<MethodOutput<M>>> {
+    // The main process validates again; this only keeps unknown names off the channel.
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'invalid-input', message: 'That action is not part of Confide.' } };
+    }
+    const result: unknown = await ipcRenderer.invoke(IPC_CALL_CHANNEL, method, input);
+    // The core parsed this value with the contract's output schema for `method` before replying.
+    return result as CallResult<MethodOutput<M>>;
+  },
+  onLocked(listener) {
+    // Never hand the IpcRendererEvent to the page: it carries `sender`, a way back to ipcRenderer.
+    const forward = (): void => listener();
+    ipcRenderer.on(IPC_LOCKED_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_LOCKED_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('confide', bridge);
