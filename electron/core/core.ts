@@ -40,7 +40,8 @@ async function dispatch(session: VaultSession, method: string, input: unknown): 
     return failure({ code: 'invalid-input', message: `There is no method called "${String(method).slice(0, 60)}".` });
   }
   const spec = contract[method];
-  const parsed = spec.input.safeParse(input ?? {});
+  // An omitted input means no arguments; null or any other non-object is rejected by the schema.
+  const parsed = spec.input.safeParse(input === undefined ? {} : input);
   if (!parsed.success) return failure(invalidInput(parsed.error));
   try {
     if (spec.access === 'unlocked') session.current();
@@ -59,10 +60,15 @@ function failure(error: CallError): CallResult<never> {
 }
 
 function invalidInput(error: z.ZodError): CallError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message,
-  }));
+  const byPath = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    const message =
+      issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message;
+    // One message per field: the first rule it breaks is the one to fix first.
+    if (!byPath.has(path)) byPath.set(path, message);
+  }
+  const issues = [...byPath].map(([path, message]) => ({ path, message }));
   const first = issues[0];
   const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'The input is not valid.';
   return { code: 'invalid-input', message, issues };

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newVault, PRACTICE, tempFolder, USER } from '../support/vault-fixture';
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => (folder = tempFolder()));
+afterEach(() => folder.cleanup());
+
+const SECRETS = ['Marguerite Fenwick-Oyelaran', 'Zebedee', '1979-04-12', 'marguerite@example.org', 'XYZZY-NOTE-MARKER-41', PRACTICE, USER];
+
+function everyFile(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((name) => join(dir, name)).filter((p) => statSync(p).isFile());
+}
+
+function containsAny(bytes: Buffer, secrets: string[]): string[] {
+  return secrets.filter(
+    (secret) => bytes.includes(Buffer.from(secret, 'utf8')) || bytes.includes(Buffer.from(secret, 'utf16le')),
+  );
+}
+
+describe('nothing readable at rest', () => {
+  it('vault.db has no SQLite header and no file in the folder holds a name, date or note text — while open and after lock', async () => {
+    const vaultDir = join(folder.dir, 'vault');
+    const { door } = await newVault(vaultDir);
+    const client = await door.call('clients.create', {
+      name: 'Marguerite Fenwick-Oyelaran',
+      preferredName: 'Zebedee',
+      dateOfBirth: '1979-04-12',
+      email: 'marguerite@example.org',
+    });
+    const draft = await door.call('notes.saveDraft', { clientId: client.id, body: 'Session went well. XYZZY-NOTE-MARKER-41' });
+    await door.call('notes.finalise', { noteId: draft.noteId });
+
+    const check = () => {
+      const files = everyFile(vaultDir);
+      expect(files.length).toBeGreaterThanOrEqual(2);
+      for (const file of files) expect({ file, found: containsAny(readFileSync(file), SECRETS) }).toEqual({ file, found: [] });
+      const header = readFileSync(join(vaultDir, 'vault.db')).subarray(0, 16).toString('latin1');
+      expect(header).not.toContain('SQLite format 3');
+      expect(readdirSync(folder.dir).sort()).toEqual(['vault']);
+    };
+    check();
+    await door.call('vault.lock', {});
+    check();
+    expect(readdirSync(vaultDir).sort()).toEqual(['blobs', 'vault.db', 'vault.keys']);
+  });
+});
