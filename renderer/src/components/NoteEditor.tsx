@@ -1,0 +1,115 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { UiError } from '../api';
+import { formatTime } from '../format';
+import { useDraft, type SaveState } from '../stores/draft';
+import { Alert } from './Alert';
+import { Dialog } from './Dialog';
+
+function statusText(state: SaveState): string {
+  switch (state.kind) {
+    case 'idle':
+      return 'Your note is saved as a draft automatically as you type.';
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return `Draft saved at ${formatTime(state.at)}`;
+    case 'error':
+      return `Not saved — ${state.reason}`;
+  }
+}
+
+export function NoteEditor({ onFinalised }: { onFinalised(): void }) {
+  const body = useDraft((state) => state.body);
+  const saveState = useDraft((state) => state.saveState);
+  const edit = useDraft((state) => state.edit);
+  const flush = useDraft((state) => state.flush);
+  const [confirming, setConfirming] = useState(false);
+  const [finalising, setFinalising] = useState(false);
+  const [failure, setFailure] = useState<UiError | null>(null);
+  const [finalised, setFinalised] = useState(false);
+  const textareaId = useId();
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const statusId = useId();
+
+  // Leaving the client file saves whatever was typed since the last autosave.
+  useEffect(() => () => void useDraft.getState().flush(), []);
+
+  // After finalising, the Finalise button is disabled (the editor is empty), so focus goes to the new note.
+  useEffect(() => {
+    if (finalised) textareaRef.current?.focus();
+  }, [finalised]);
+
+  async function finalise() {
+    setFinalising(true);
+    setFailure(null);
+    const result = await useDraft.getState().finalise();
+    setFinalising(false);
+    setConfirming(false);
+    if (result.ok) {
+      setFinalised(true);
+      onFinalised();
+    } else if (result.error) setFailure(result.error);
+  }
+
+  const empty = body.trim() === '';
+
+  return (
+    <section className="panel" aria-labelledby="write-heading">
+      <h2 id="write-heading">Write a note</h2>
+      {finalised ? <Alert tone="success">Note finalised. It is now part of the client’s record.</Alert> : null}
+      {failure ? <Alert>{failure.message}</Alert> : null}
+      <div className="field">
+        <label htmlFor={textareaId}>Note</label>
+        <textarea
+          id={textareaId}
+          ref={textareaRef}
+          className="note-textarea"
+          rows={10}
+          value={body}
+          aria-describedby={statusId}
+          onChange={(event) => {
+            setFinalised(false);
+            edit(event.target.value);
+          }}
+          onBlur={() => void flush()}
+        />
+      </div>
+      <div className="editor-footer">
+        <p
+          id={statusId}
+          className={`autosave autosave--${saveState.kind}`}
+          role="status"
+          aria-live="polite"
+          data-testid="autosave-status"
+        >
+          {statusText(saveState)}
+        </p>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={empty || finalising}
+          onClick={() => setConfirming(true)}
+        >
+          Finalise note
+        </button>
+      </div>
+      {confirming ? (
+        <Dialog
+          title="Finalise this note?"
+          role="alertdialog"
+          onClose={() => setConfirming(false)}
+          description={<p>Once a note is finalised it can no longer be edited. It will be signed with your name and the time.</p>}
+        >
+          <div className="actions">
+            <button type="button" className="button button--primary" disabled={finalising} onClick={() => void finalise()}>
+              {finalising ? 'Finalising…' : 'Finalise note'}
+            </button>
+            <button type="button" className="button" data-autofocus onClick={() => setConfirming(false)}>
+              Keep editing
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { invalidateInFlightCalls } from '../api';
+import { useClientFile } from './clientFile';
+import { useClients } from './clients';
+import { useDraft } from './draft';
+import { useRecovery } from './recovery';
+
+/** Drops every piece of vault data the renderer holds. Called on every lock, whoever caused it. */
+export function clearVaultData(): void {
+  invalidateInFlightCalls();
+  useDraft.getState().reset();
+  useClientFile.getState().reset();
+  useClients.getState().reset();
+  useRecovery.getState().reset();
+}
