@@ -16,7 +16,8 @@ export const contract = {
   },
   'vault.unlock': {
     access: 'any',
-    input: z.strictObject({ userName: s.personName, passphrase: s.enteredPassphrase }),
+    // Without a name, the passphrase alone says who is unlocking (a sole practitioner, the CLI's verify).
+    input: z.strictObject({ userName: s.personName.optional(), passphrase: s.enteredPassphrase }),
     output: z.strictObject({ user: s.user }),
   },
   'vault.recover': {

@@ -6,6 +6,7 @@ import type { CallResult } from '../../shared/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { createCore } from '../../electron/core/core';
 import type { Core, KdfParams } from '../../electron/core/types';
+import { typedCall } from '../../electron/core/typed-call';
 
 /** Real Argon2id at a lower cost so the suite stays quick; production cost is measured in the benchmark. */
 export const TEST_KDF: KdfParams = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
@@ -24,7 +25,7 @@ export class TestDoor {
   constructor(readonly core: Core) {}
 
   raw<M extends MethodName>(method: M, input: MethodInput<M>): Promise<CallResult<MethodOutput<M>>> {
-    return this.core.call(method, input) as Promise<CallResult<MethodOutput<M>>>;
+    return typedCall(this.core, method, input);
   }
 
   async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {

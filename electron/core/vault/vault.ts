@@ -137,7 +137,7 @@ function openWithKey(dir: string, dataKey: Buffer, slotId: string, env: VaultEnv
  */
 export async function unlockWithPassphrase(
   dir: string,
-  userName: string,
+  userName: string | undefined,
   passphrase: string,
   env: VaultEnv,
 ): Promise<OpenVault> {
@@ -154,7 +154,7 @@ export async function unlockWithPassphrase(
         dataKey.fill(0);
         throw error;
       }
-      if (vault.user.name_key === nameKey(userName)) return vault;
+      if (userName === undefined || vault.user.name_key === nameKey(userName)) return vault;
       closeVault(vault);
     }
   } finally {
