@@ -59,8 +59,8 @@ export function CreateVault() {
     <main className="page page--narrow" aria-labelledby="create-heading">
       <ScreenHeading id="create-heading">Set up your Confide vault</ScreenHeading>
       <p className="lede">
-        Your records are kept on this computer, encrypted with your passphrase. Nobody — including Confide — can read
-        them without it.
+        Your records stay on this computer, encrypted. Only your passphrase, or the recovery code you will be given
+        next, can open them.
       </p>
       {failure ? <Alert>{failure.message}</Alert> : null}
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>

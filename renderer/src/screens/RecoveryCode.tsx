@@ -59,7 +59,7 @@ export function RecoveryCode() {
 
   return (
     <>
-      <main className="page page--narrow screen-only" aria-labelledby="recovery-heading">
+      <main className="page page--medium screen-only" aria-labelledby="recovery-heading">
         <ScreenHeading id="recovery-heading">Your recovery code</ScreenHeading>
         <p className="lede">
           If you forget your passphrase, this code is the only way back into your records. It is shown{' '}
@@ -71,7 +71,7 @@ export function RecoveryCode() {
           <li>Anyone who has this code and this computer can open the vault, so treat it like a key to your filing cabinet.</li>
           <li>Confide cannot show it again or recover it for you.</li>
         </ul>
-        <div className="actions">
+        <div className="actions actions--spaced">
           <button type="button" className="button" onClick={() => window.print()}>
             Print recovery kit
           </button>
@@ -91,7 +91,7 @@ export function RecoveryCode() {
             <label htmlFor="recovery-confirmed">I have written down or printed this code</label>
           </div>
           <div className="actions">
-            <button type="submit" className="button button--primary" aria-disabled={!confirmed}>
+            <button type="submit" className="button button--primary">
               Continue to Confide
             </button>
           </div>

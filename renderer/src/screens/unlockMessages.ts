@@ -9,7 +9,9 @@ export function unlockFailureMessage(error: UiError, what: 'passphrase' | 'recov
       : 'Too many unsuccessful attempts. You can try again now.';
   }
   if (error.code === 'wrong-passphrase') {
-    return `That name and ${what} do not match. Check both and try again — capital letters matter.`;
+    return what === 'passphrase'
+      ? 'That name and passphrase do not match. Check both and try again — capital letters matter.'
+      : 'That name and recovery code do not match. Check both and try again.';
   }
   return error.message;
 }

@@ -1,0 +1,248 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { extname, join, resolve, sep } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { createCore } from '../../electron/core/core';
+import type { Core, KdfParams, LockReason } from '../../electron/core/types';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { CallResult } from '../../shared/errors';
+
+export { expect };
+
+export const ORIGIN = 'http://confide.test';
+export const START_URL = `${ORIGIN}/index.html`;
+
+/** Real Argon2id at a lower cost, so the suite stays quick. */
+const TEST_KDF: KdfParams = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
+
+/** The header the Electron main process sends with every app:// page. */
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'";
+
+const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export const PRACTICE = 'Riverside Counselling';
+export const USER = 'Sam Okafor';
+export const PASSPHRASE = 'copper lantern orchard drift';
+
+/**
+ * A clock the test owns: the core sees 14:32 on 23 November 2026 until the test moves it, so dates on
+ * screen and the unlock back-off are the same on every run.
+ */
+export class TestClock {
+  private ms = Date.parse('2026-11-23T14:32:00Z');
+  readonly now = (): Date => new Date(this.ms);
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+/** A fresh vault folder with a real core, as the Electron main process would hold it. */
+export class Vault {
+  readonly clock = new TestClock();
+  readonly core: Core;
+  private deliver: () => Promise<unknown> = () => Promise.resolve();
+  private delivered: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly dir: string) {
+    this.core = createCore({ vaultDir: dir, kdf: TEST_KDF, clock: this.clock.now });
+    this.core.onLocked(() => {
+      this.delivered = this.deliver();
+    });
+  }
+
+  /** How a lock reaches the renderer (the preload's IPC listener in the real app). */
+  deliverLocksWith(deliver: () => Promise<unknown>): void {
+    this.deliver = deliver;
+  }
+
+  /** Calls the core directly, as the main process would: for setting up state a test is not about. */
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const result = (await this.core.call(method, input)) as CallResult<MethodOutput<M>>;
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
+    return result.value;
+  }
+
+  /** Creates the vault without the UI; it is left unlocked. */
+  async create(): Promise<{ recoveryCode: string }> {
+    const { recoveryCode } = await this.call('vault.create', { practiceName: PRACTICE, userName: USER, passphrase: PASSPHRASE });
+    return { recoveryCode };
+  }
+
+  /** Locks from "main" (as idle or suspend would) and waits until the page has been told. */
+  async lockFromMain(reason: LockReason = 'idle'): Promise<void> {
+    this.core.lock(reason);
+    await this.delivered;
+  }
+}
+
+interface Fixtures {
+  vault: Vault;
+  /** Opens the app at its start page. */
+  openApp(): Promise<void>;
+  /** Saves a screenshot under test-results/screenshots/. */
+  saveScreenshot(name: string): Promise<void>;
+  /** Runs axe on the current screen and fails on serious or critical violations. */
+  checkAccessibility(screen: string): Promise<void>;
+}
+
+/** What the init script adds to the page's window; only the harness and the bridge use these. */
+interface HarnessWindow {
+  confide: unknown;
+  print: () => void;
+  __confideCall(method: string, input: unknown): Promise<unknown>;
+  __confideCspViolation(description: string): void;
+  __confideFireLocked(): void;
+  __confidePrintCount: number;
+  document: {
+    addEventListener(
+      type: string,
+      listener: (event: { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number }) => void,
+    ): void;
+  };
+}
+
+/** Runs in the page before any of its scripts: the stand-in for the Electron preload. */
+function installBridge(): void {
+  const win = globalThis as unknown as HarnessWindow;
+  const listeners = new Set<() => void>();
+  Object.defineProperty(win, 'confide', {
+    value: Object.freeze({
+      call: (method: string, input: unknown) => win.__confideCall(method, input),
+      onLocked(listener: () => void) {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
+    }),
+  });
+  win.__confideFireLocked = () => {
+    for (const listener of listeners) listener();
+  };
+  // Headless Chromium has no print dialog; count the calls instead.
+  win.__confidePrintCount = 0;
+  win.print = () => {
+    win.__confidePrintCount += 1;
+  };
+  win.document.addEventListener('securitypolicyviolation', (event) => {
+    win.__confideCspViolation(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
+  });
+}
+
+async function serveDist(page: Page): Promise<void> {
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = resolve(DIST, `.${relative}`);
+    if (!file.startsWith(DIST + sep)) return route.fulfill({ status: 403, body: '' });
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return route.fulfill({ status: 404, body: '' });
+    }
+    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    return route.fulfill({
+      status: 200,
+      body,
+      headers: {
+        'content-type': type,
+        ...(type.startsWith('text/html') ? { 'content-security-policy': CSP } : {}),
+      },
+    });
+  });
+}
+
+export const test = base.extend<Fixtures>({
+  vault: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'confide-e2e-'));
+    const vault = new Vault(dir);
+    await use(vault);
+    vault.core.lock('shutdown');
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  page: async ({ page, vault }, use) => {
+    const offOrigin: string[] = [];
+    const cspViolations: string[] = [];
+    const pageErrors: string[] = [];
+
+    // Every request is seen here; anything not for the app's own origin is recorded, then refused by the
+    // catch-all context route (page routes, which serve the app, take precedence over context routes).
+    page.on('request', (request) => {
+      if (!request.url().startsWith(`${ORIGIN}/`)) offOrigin.push(request.url());
+    });
+    await page.context().route('**/*', (route) => route.abort('blockedbyclient'));
+    page.on('websocket', (socket) => offOrigin.push(socket.url()));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await serveDist(page);
+
+    await page.exposeBinding('__confideCall', (_source, method: string, input: unknown) => vault.core.call(method, input));
+    await page.exposeBinding('__confideCspViolation', (_source, description: string) => {
+      cspViolations.push(description);
+    });
+    await page.addInitScript(installBridge);
+    vault.deliverLocksWith(() =>
+      page.evaluate(() => (globalThis as unknown as HarnessWindow).__confideFireLocked()).catch(() => undefined),
+    );
+
+    await use(page);
+
+    expect(offOrigin, 'requests that left the app origin').toEqual([]);
+    expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  },
+
+  openApp: async ({ page }, use) => {
+    await use(async () => {
+      await page.goto(START_URL);
+    });
+  },
+
+  saveScreenshot: async ({ page }, use) => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await use(async (name) => {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+    });
+  },
+
+  checkAccessibility: async ({ page }, use, testInfo: TestInfo) => {
+    await use(async (screen) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      await testInfo.attach(`axe-${screen}.json`, {
+        body: JSON.stringify(results.violations, null, 2),
+        contentType: 'application/json',
+      });
+      const minor = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+      for (const violation of minor) {
+        testInfo.annotations.push({
+          type: 'axe',
+          description: `${screen}: ${violation.id} (${violation.impact ?? 'unknown'}) on ${violation.nodes.length} node(s)`,
+        });
+      }
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious, `serious or critical accessibility problems on ${screen}`).toEqual([]);
+    });
+  },
+});
+
+/** How many times the page asked to print (window.print is replaced by a counter in the harness). */
+export function printCount(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as HarnessWindow).__confidePrintCount);
+}

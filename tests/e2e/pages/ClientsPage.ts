@@ -1,0 +1,79 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface ClientDetails {
+  name: string;
+  preferredName?: string;
+  dateOfBirth?: string;
+  phone?: string;
+  email?: string;
+}
+
+/** The "Add a client" dialog. */
+export class AddClientDialog {
+  readonly dialog: Locator;
+  readonly name: Locator;
+  readonly preferredName: Locator;
+  readonly dateOfBirth: Locator;
+  readonly phone: Locator;
+  readonly email: Locator;
+  readonly submit: Locator;
+  readonly cancel: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Add a client' });
+    this.name = this.dialog.getByLabel('Full name');
+    this.preferredName = this.dialog.getByLabel('Preferred name (optional)');
+    this.dateOfBirth = this.dialog.getByLabel('Date of birth (optional)');
+    this.phone = this.dialog.getByLabel('Phone (optional)');
+    this.email = this.dialog.getByLabel('Email (optional)');
+    this.submit = this.dialog.getByRole('button', { name: 'Add client' });
+    this.cancel = this.dialog.getByRole('button', { name: 'Cancel' });
+  }
+
+  async fill(client: ClientDetails): Promise<void> {
+    await this.name.fill(client.name);
+    await this.preferredName.fill(client.preferredName ?? '');
+    await this.dateOfBirth.fill(client.dateOfBirth ?? '');
+    await this.phone.fill(client.phone ?? '');
+    await this.email.fill(client.email ?? '');
+  }
+}
+
+export class ClientsPage {
+  readonly heading: Locator;
+  readonly search: Locator;
+  readonly statusFilter: Locator;
+  readonly addButton: Locator;
+  readonly resultCount: Locator;
+  readonly list: Locator;
+  readonly rows: Locator;
+  readonly addDialog: AddClientDialog;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Clients' });
+    this.search = page.getByRole('searchbox', { name: 'Search' });
+    this.statusFilter = page.getByLabel('Show');
+    this.addButton = page.getByRole('button', { name: 'Add client' });
+    this.resultCount = page.locator('.result-count');
+    this.list = page.getByRole('list', { name: 'Client list' });
+    this.rows = this.list.getByRole('listitem');
+    this.addDialog = new AddClientDialog(page);
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.heading).toBeVisible();
+    await expect(this.heading).toBeFocused();
+  }
+
+  row(name: string): Locator {
+    return this.rows.filter({ hasText: name });
+  }
+
+  async searchFor(query: string): Promise<void> {
+    await this.search.fill(query);
+  }
+
+  async open(name: string): Promise<void> {
+    await this.row(name).getByRole('button').click();
+  }
+}
