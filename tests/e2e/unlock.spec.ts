@@ -55,7 +55,7 @@ test.describe('unlocking', () => {
     await expect(unlock.heading).toBeVisible();
     await expect(unlock.passphrase).toHaveValue('');
     await expect(unlock.passphrase).toBeFocused();
-    await expect(fieldError(page, unlock.passphrase)).toHaveText('Check your passphrase');
+    await expect(fieldError(unlock.passphrase)).toHaveText('Check your passphrase');
     expect(vault.core.isUnlocked()).toBe(false);
     await saveScreenshot('07-unlock-wrong-passphrase');
 
@@ -100,7 +100,7 @@ test.describe('unlocking', () => {
 
     // A short new passphrase is refused before anything is sent.
     await recover.recover({ userName: USER, recoveryCode, newPassphrase: 'too short' });
-    await expect(fieldError(page, recover.newPassphrase)).toHaveText('Passphrase must be at least 12 characters');
+    await expect(fieldError(recover.newPassphrase)).toHaveText('Passphrase must be at least 12 characters');
     await expect(recover.strength).toContainText('Strength:');
     expect(vault.core.isUnlocked()).toBe(false);
 

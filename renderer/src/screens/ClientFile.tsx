@@ -24,11 +24,12 @@ function NoteItem({ note, inEditor }: { note: Note; inEditor: boolean }) {
     return (
       <li className="note note--draft">
         <p className="note-meta">
-          <span className="badge badge--draft">Draft</span> by {note.authorName} · last saved{' '}
-          {formatDateTime(note.updatedAt)}
+          <span className="badge badge--draft">Draft</span> by {note.authorName}
+          {/* The editor shows when the open draft was last saved; a second, older time here would confuse. */}
+          {inEditor ? null : ` · last saved ${formatDateTime(note.updatedAt)}`}
         </p>
         {inEditor ? (
-          <p className="note-hint">This draft is open in the editor below.</p>
+          <p className="note-hint">This draft is open in the editor.</p>
         ) : (
           <p className="note-body">{note.body}</p>
         )}
@@ -78,7 +79,7 @@ export function ClientFile({ clientId }: { clientId: string }) {
     <main className="page" aria-labelledby="client-heading">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <button type="button" className="button button--link" onClick={() => go({ name: 'clients' })}>
-          ← All clients
+          <span aria-hidden="true" className="back-arrow">←</span>All clients
         </button>
       </nav>
       {client === null ? (

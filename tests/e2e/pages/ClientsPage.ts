@@ -3,7 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export interface ClientDetails {
   name: string;
   preferredName?: string;
-  dateOfBirth?: string;
+  /** Day, month and year as typed, e.g. ['12', '4', '1986']. */
+  dateOfBirth?: [string, string, string];
   phone?: string;
   email?: string;
 }
@@ -14,6 +15,9 @@ export class AddClientDialog {
   readonly name: Locator;
   readonly preferredName: Locator;
   readonly dateOfBirth: Locator;
+  readonly day: Locator;
+  readonly month: Locator;
+  readonly year: Locator;
   readonly phone: Locator;
   readonly email: Locator;
   readonly submit: Locator;
@@ -21,11 +25,14 @@ export class AddClientDialog {
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Add a client' });
-    this.name = this.dialog.getByLabel('Full name');
-    this.preferredName = this.dialog.getByLabel('Preferred name (optional)');
-    this.dateOfBirth = this.dialog.getByLabel('Date of birth (optional)');
-    this.phone = this.dialog.getByLabel('Phone (optional)');
-    this.email = this.dialog.getByLabel('Email (optional)');
+    this.name = this.dialog.getByRole('textbox', { name: 'Full name' });
+    this.preferredName = this.dialog.getByRole('textbox', { name: 'Preferred name (optional)' });
+    this.dateOfBirth = this.dialog.getByRole('group', { name: 'Date of birth (optional)' });
+    this.day = this.dateOfBirth.getByRole('textbox', { name: 'Day' });
+    this.month = this.dateOfBirth.getByRole('textbox', { name: 'Month' });
+    this.year = this.dateOfBirth.getByRole('textbox', { name: 'Year' });
+    this.phone = this.dialog.getByRole('textbox', { name: 'Phone (optional)' });
+    this.email = this.dialog.getByRole('textbox', { name: 'Email (optional)' });
     this.submit = this.dialog.getByRole('button', { name: 'Add client' });
     this.cancel = this.dialog.getByRole('button', { name: 'Cancel' });
   }
@@ -33,7 +40,10 @@ export class AddClientDialog {
   async fill(client: ClientDetails): Promise<void> {
     await this.name.fill(client.name);
     await this.preferredName.fill(client.preferredName ?? '');
-    await this.dateOfBirth.fill(client.dateOfBirth ?? '');
+    const [day, month, year] = client.dateOfBirth ?? ['', '', ''];
+    await this.day.fill(day);
+    await this.month.fill(month);
+    await this.year.fill(year);
     await this.phone.fill(client.phone ?? '');
     await this.email.fill(client.email ?? '');
   }

@@ -33,6 +33,6 @@ export class CreateVaultPage {
   }
 
   fieldError(field: Locator): Locator {
-    return fieldError(this.page, field);
+    return fieldError(field);
   }
 }

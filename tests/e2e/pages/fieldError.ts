@@ -1,6 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 
-/** The error message shown with a form field (the element the input's aria-describedby points at). */
-export function fieldError(page: Page, field: Locator): Locator {
-  return page.locator('.field', { has: field }).locator('.field-error');
+/** The error message shown with a form field: inputs sit directly in their `.field` wrapper. */
+export function fieldError(field: Locator): Locator {
+  return field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " field ")][1]').locator('.field-error');
 }

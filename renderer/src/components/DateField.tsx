@@ -1,0 +1,81 @@
+import { useId } from 'react';
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+export const emptyDate: DateParts = { day: '', month: '', year: '' };
+
+/**
+ * Day, month and year as three boxes: unambiguous for UK users whatever the computer's locale
+ * (a native date input follows the OS and may show mm/dd/yyyy).
+ * Returns `null` for an empty date, an ISO date for a real one, or an error message.
+ */
+export function parseDateParts(parts: DateParts, label: string): { iso: string | null } | { error: string } {
+  const day = parts.day.trim();
+  const month = parts.month.trim();
+  const year = parts.year.trim();
+  if (day === '' && month === '' && year === '') return { iso: null };
+  if (day === '' || month === '' || year === '') return { error: `${label} must include a day, month and year` };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { error: `${label} must be a real date, for example 27 3 1985` };
+  }
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return { error: `${label} must be a real date, for example 27 3 1985` };
+  }
+  if (date.getTime() > Date.now()) return { error: `${label} must be in the past` };
+  return { iso: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+}
+
+interface Props {
+  legend: string;
+  value: DateParts;
+  error?: string | undefined;
+  onChange(value: DateParts): void;
+}
+
+export function DateField({ legend, value, error, onChange }: Props) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = error ? `${hintId} ${errorId}` : hintId;
+  const part = (name: keyof DateParts, label: string, width: 'short' | 'long') => (
+    <div className="date-part">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <input
+        id={`${id}-${name}`}
+        className={`date-input date-input--${width}`}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={width === 'short' ? 2 : 4}
+        value={value[name]}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => onChange({ ...value, [name]: event.target.value })}
+      />
+    </div>
+  );
+  return (
+    <fieldset className={error ? 'field date-field field--invalid' : 'field date-field'} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      <p id={hintId} className="field-hint">
+        For example, 27 3 1985
+      </p>
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="date-parts">
+        {part('day', 'Day', 'short')}
+        {part('month', 'Month', 'short')}
+        {part('year', 'Year', 'long')}
+      </div>
+    </fieldset>
+  );
+}
