@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       const client = await call('clients.create', { name: `Client ${String(i).padStart(5, '0')} Example` });
       lastClient = client.id;
       for (let n = 0; n < notesPerClient; n++) {
-        const draft = await call('notes.saveDraft', { clientId: client.id, body });
+        const draft = await call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body });
         await call('notes.finalise', { noteId: draft.noteId });
       }
     }
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     await time(`notes.list for one client (${notesPerClient} notes)`, 51, () => call('notes.list', { clientId: lastClient }));
     let draftId: string | undefined;
     await time('notes.saveDraft (autosave of a 1 kB draft)', 51, async () => {
-      const saved = await call('notes.saveDraft', { clientId: lastClient, body, ...(draftId ? { noteId: draftId } : {}) });
+      const saved = await call('notes.saveDraft', { about: { type: 'client', clientId: lastClient, kind: 'client' }, body, ...(draftId ? { noteId: draftId } : {}) });
       draftId = saved.noteId;
     });
     await call('vault.lock', {});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as r from './records';
 import * as s from './schemas';
 
 /**
@@ -50,19 +51,67 @@ export const contract = {
     }),
     output: z.strictObject({ clients: z.array(s.clientSummary) }),
   },
-  'clients.create': { access: 'unlocked', input: s.newClient, output: s.clientDetail },
+  'clients.create': {
+    access: 'unlocked',
+    input: z.strictObject({ ...s.clientIdentityFields, ...r.clientDetailsFields }),
+    output: s.clientDetail,
+  },
+  'clients.update': {
+    access: 'unlocked',
+    input: z.strictObject({
+      clientId: s.id,
+      ...s.clientIdentityFields,
+      ...r.clientDetailsFields,
+      name: s.personName.optional(),
+    }),
+    output: s.clientDetail,
+  },
   'clients.get': { access: 'unlocked', input: z.strictObject({ clientId: s.id }), output: s.clientDetail },
+  'cases.list': {
+    access: 'unlocked',
+    input: z.strictObject({ clientId: s.id }),
+    output: z.strictObject({ cases: z.array(r.caseRecord) }),
+  },
+  'cases.create': { access: 'unlocked', input: r.newCase, output: r.caseRecord },
+  'cases.close': {
+    access: 'unlocked',
+    input: z.strictObject({ caseId: s.id, closedOn: r.recordDate }),
+    output: r.caseRecord,
+  },
+  'sessions.list': {
+    access: 'unlocked',
+    input: z.strictObject({ clientId: s.id }),
+    output: z.strictObject({ sessions: z.array(r.sessionRecord) }),
+  },
+  'sessions.create': { access: 'unlocked', input: r.newSession, output: r.sessionRecord },
   'notes.list': {
     access: 'unlocked',
     input: z.strictObject({ clientId: s.id }),
-    output: z.strictObject({ notes: z.array(s.note) }),
+    output: z.strictObject({ notes: z.array(r.noteRecord) }),
   },
+  'notes.get': { access: 'unlocked', input: z.strictObject({ noteId: s.id }), output: r.noteRecord },
   'notes.saveDraft': {
     access: 'unlocked',
-    input: z.strictObject({ clientId: s.id, noteId: s.id.optional(), body: s.noteBody }),
+    input: z.strictObject({ about: r.noteAbout, noteId: s.id.optional(), body: s.noteBody }),
     output: z.strictObject({ noteId: s.id, savedAt: s.isoDateTime }),
   },
-  'notes.finalise': { access: 'unlocked', input: z.strictObject({ noteId: s.id }), output: s.note },
+  'notes.finalise': { access: 'unlocked', input: z.strictObject({ noteId: s.id }), output: r.noteRecord },
+  'notes.amend': { access: 'unlocked', input: r.amendInput, output: r.noteRecord },
+  'notes.addClientComment': { access: 'unlocked', input: r.clientCommentInput, output: r.noteRecord },
+  'search.query': {
+    access: 'unlocked',
+    input: z.strictObject({
+      text: z.string().trim().min(1, 'Type something to search for').max(200),
+      clientId: s.id.optional(),
+    }),
+    output: z.strictObject({ hits: z.array(r.searchHit) }),
+  },
+  'users.list': { access: 'unlocked', input: empty, output: z.strictObject({ users: z.array(s.user) }) },
+  'users.create': {
+    access: 'unlocked',
+    input: r.newUser.extend({ passphrase: s.passphrase }),
+    output: s.user,
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export interface MethodSpec {

@@ -64,13 +64,14 @@ export const dateOfBirth = isoDate.refine((value) => value >= '1900-01-01', {
   message: 'Date of birth must be on or after 1 January 1900',
 });
 
-export const newClient = z.strictObject({
+export const clientIdentityFields = {
   name: personName,
   preferredName: optionalText('Preferred name', 200),
   dateOfBirth: dateOfBirth.optional(),
   phone: optionalText('Phone', 50),
   email: z.union([z.literal(''), z.email('Email address is not valid')]).optional(),
-});
+};
+export const newClient = z.strictObject(clientIdentityFields);
 export type NewClient = z.infer<typeof newClient>;
 
 export const clientSummary = z.strictObject({
@@ -86,26 +87,34 @@ export type ClientSummary = z.infer<typeof clientSummary>;
 export const clientDetail = clientSummary.extend({
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  address: z.string().nullable(),
+  emergencyContact: z.string().nullable(),
+  gpPractice: z.string().nullable(),
+  interpreterNeeded: z.boolean(),
+  interpreterLanguage: z.string().nullable(),
+  heardAbout: z.string().nullable(),
+  referrerName: z.string().nullable(),
+  referrerContact: z.string().nullable(),
+  equality: z
+    .strictObject({
+      consentRecordedAt: isoDateTime,
+      ethnicity: z.string().nullable(),
+      gender: z.string().nullable(),
+      sexualOrientation: z.string().nullable(),
+      disability: z.string().nullable(),
+      religion: z.string().nullable(),
+    })
+    .nullable(),
+  therapistName: z.string(),
   createdAt: isoDateTime,
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
 
-export const noteStatus = z.enum(['draft', 'final']);
 
 export const NOTE_MAX_LENGTH = 200_000;
 export const noteBody = z.string().max(NOTE_MAX_LENGTH, `A note must be at most ${NOTE_MAX_LENGTH} characters`);
 
-export const note = z.strictObject({
-  id,
-  clientId: id,
-  status: noteStatus,
-  body: z.string(),
-  authorName: z.string(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  finalisedAt: isoDateTime.nullable(),
-});
-export type Note = z.infer<typeof note>;
+
 
 export const auditReport = z.strictObject({
   ok: z.boolean(),

@@ -1,12 +1,16 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
 import { hasVault } from './vault/paths';
-import { changePassphrase, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
+import { addPassphraseSlot, changePassphrase, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
 import type { VaultSession } from './session';
 import { autoLockMinutes, practiceName, writeSetting } from './services/settings';
-import { toUser } from './services/users';
-import { createClient, listClients, viewClient } from './services/clients';
-import { finaliseNote, listNotes, saveDraft } from './services/notes';
+import { randomUUID } from 'node:crypto';
+import { findUserByName, insertUser, listUsers, toUser } from './services/users';
+import { createClient, listClients, updateClient, viewClient } from './services/clients';
+import { closeCase, createCase, listCases } from './services/cases';
+import { createSession, listSessions } from './services/sessions';
+import { search } from './services/search';
+import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraft } from './services/notes';
 import { verifyVault } from './services/verify';
 
 type Handler<M extends MethodName> = (
@@ -95,9 +99,36 @@ export const handlers: HandlerTable = {
 
   'clients.list': (input, session) => ({ clients: listClients(session.services(), input) }),
   'clients.create': (input, session) => createClient(session.services(), input),
+  'clients.update': (input, session) => updateClient(session.services(), input),
   'clients.get': (input, session) => viewClient(session.services(), input.clientId),
 
+  'cases.list': (input, session) => ({ cases: listCases(session.services(), input.clientId) }),
+  'cases.create': (input, session) => createCase(session.services(), input),
+  'cases.close': (input, session) => closeCase(session.services(), input),
+
+  'sessions.list': (input, session) => ({ sessions: listSessions(session.services(), input.clientId) }),
+  'sessions.create': (input, session) => createSession(session.services(), input),
+
   'notes.list': (input, session) => ({ notes: listNotes(session.services(), input.clientId) }),
+  'notes.get': (input, session) => getNote(session.services(), input.noteId),
   'notes.saveDraft': (input, session) => saveDraft(session.services(), input),
   'notes.finalise': (input, session) => finaliseNote(session.services(), input.noteId),
+  'notes.amend': (input, session) => amendNote(session.services(), input),
+  'notes.addClientComment': (input, session) => addClientComment(session.services(), input),
+
+  'search.query': (input, session) => ({ hits: search(session.services(), input) }),
+
+  'users.list': (_input, session) => ({ users: listUsers(session.current().db) }),
+  'users.create': async (input, session) => {
+    const ctx = session.services();
+    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can add users.');
+    if (findUserByName(ctx.db, input.name)) throw new ConfideError('conflict', 'There is already a user with that name.');
+    const slotId = await addPassphraseSlot(session.current(), input.passphrase, session.env.kdf);
+    const user = ctx.db.transaction(() => {
+      const row = insertUser(ctx.db, { id: randomUUID(), name: input.name, roles: input.roles, keySlotId: slotId, createdAt: ctx.now() });
+      ctx.audit({ action: 'user.create', targetId: row.id });
+      return row;
+    })();
+    return toUser(user);
+  },
 };

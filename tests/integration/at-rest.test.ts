@@ -29,7 +29,7 @@ describe('nothing readable at rest', () => {
       dateOfBirth: '1979-04-12',
       email: 'marguerite@example.org',
     });
-    const draft = await door.call('notes.saveDraft', { clientId: client.id, body: 'Session went well. XYZZY-NOTE-MARKER-41' });
+    const draft = await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: 'Session went well. XYZZY-NOTE-MARKER-41' });
     await door.call('notes.finalise', { noteId: draft.noteId });
 
     const check = () => {

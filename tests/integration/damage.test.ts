@@ -11,7 +11,7 @@ beforeEach(async () => {
   const { door } = await newVault(vaultDir);
   for (let i = 0; i < 40; i++) {
     const client = await door.call('clients.create', { name: `Client ${i}` });
-    await door.call('notes.saveDraft', { clientId: client.id, body: `A note long enough to fill pages. ${'x'.repeat(2000)}` });
+    await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: `A note long enough to fill pages. ${'x'.repeat(2000)}` });
   }
   await door.call('vault.lock', {});
 });

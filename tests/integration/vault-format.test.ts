@@ -17,7 +17,7 @@ describe('docs/vault-format.md is enough to open a vault without Confide', () =>
   it('derives the key, unwraps the data key and reads the records with stock SQLCipher 4 settings', async () => {
     const { door } = await newVault(vaultDir);
     const client = await door.call('clients.create', { name: 'Format Check' });
-    await door.call('notes.saveDraft', { clientId: client.id, body: 'Readable by the documented route' });
+    await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: 'Readable by the documented route' });
     await door.call('vault.lock', {});
 
     const db = await openVaultDatabaseIndependently(vaultDir, PASSPHRASE);

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ClientDetail, ClientSummary, NewClient } from '../../../shared/schemas';
+import type { z } from 'zod';
+import type { contract } from '../../../shared/contract';
+import type { ClientDetail, ClientSummary } from '../../../shared/schemas';
 import { formatClientReference } from '../../../shared/client-reference';
-import { assertCanSeeClient, visibleClientsCondition } from './access';
+import { forbidden } from '../errors';
 import type { ServiceContext } from './context';
+import { assertClientVisible, clientVisible, isClinicianFor } from './visibility';
+
+type NewClientInput = z.output<(typeof contract)['clients.create']['input']>;
+type UpdateClientInput = z.output<(typeof contract)['clients.update']['input']>;
 
 interface ClientRow {
   id: string;
@@ -12,11 +18,26 @@ interface ClientRow {
   date_of_birth: string | null;
   phone: string | null;
   email: string | null;
-  status: 'active' | 'closed';
+  address: string | null;
+  emergency_contact: string | null;
+  gp_practice: string | null;
+  interpreter_needed: 0 | 1;
+  interpreter_language: string | null;
+  heard_about: string | null;
+  therapist_id: string;
   created_at: string;
+  status: 'active' | 'closed';
 }
 
-const emptyToNull = (value: string | undefined) => (value === undefined || value === '' ? null : value);
+/** A client is closed when they have cases and every one is closed (end of service). */
+const SELECT_CLIENT = `
+  SELECT clients.*, CASE WHEN EXISTS (SELECT 1 FROM case_participants p WHERE p.client_id = clients.id)
+    AND NOT EXISTS (SELECT 1 FROM case_participants p JOIN cases c ON c.id = p.case_id
+                    WHERE p.client_id = clients.id AND c.closed_on IS NULL)
+    THEN 'closed' ELSE 'active' END AS status
+  FROM clients`;
+
+const emptyToNull = (value: string | undefined | null) => (value === undefined || value === null || value === '' ? null : value);
 
 function toSummary(row: ClientRow): ClientSummary {
   return {
@@ -29,22 +50,13 @@ function toSummary(row: ClientRow): ClientSummary {
   };
 }
 
-function toDetail(row: ClientRow): ClientDetail {
-  return { ...toSummary(row), phone: row.phone, email: row.email, createdAt: row.created_at };
-}
-
 export function listClients(
   ctx: ServiceContext,
   input: { query?: string | undefined; status?: 'active' | 'closed' | 'all' | undefined },
 ): ClientSummary[] {
-  const visible = visibleClientsCondition(ctx);
+  const visible = clientVisible(ctx);
   const where = [visible.sql];
   const params: unknown[] = [...visible.params];
-  const status = input.status ?? 'all';
-  if (status !== 'all') {
-    where.push('status = ?');
-    params.push(status);
-  }
   const query = input.query?.trim();
   if (query) {
     const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -53,42 +65,135 @@ export function listClients(
     );
     params.push(pattern, pattern, pattern);
   }
+  const status = input.status ?? 'all';
   const rows = ctx.db
-    .prepare(`SELECT * FROM clients WHERE ${where.join(' AND ')} ORDER BY name COLLATE NOCASE, reference_no`)
-    .all(...params) as ClientRow[];
+    .prepare(
+      `SELECT * FROM (${SELECT_CLIENT} WHERE ${where.join(' AND ')})
+       ${status === 'all' ? '' : 'WHERE status = ?'} ORDER BY name COLLATE NOCASE, reference_no`,
+    )
+    .all(...params, ...(status === 'all' ? [] : [status])) as ClientRow[];
   return rows.map(toSummary);
 }
 
-export function createClient(ctx: ServiceContext, input: NewClient): ClientDetail {
+export function createClient(ctx: ServiceContext, input: NewClientInput): ClientDetail {
+  if (!ctx.user.is_therapist) throw forbidden('Only a therapist can add a client to their caseload.');
   const id = randomUUID();
   const now = ctx.now();
   ctx.db.transaction(() => {
     const next = ctx.db.prepare('SELECT ifnull(max(reference_no), 0) + 1 AS n FROM clients').get() as { n: number };
     ctx.db
       .prepare(
-        `INSERT INTO clients (id, reference_no, name, preferred_name, date_of_birth, phone, email, status, therapist_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
+        `INSERT INTO clients (id, reference_no, name, therapist_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        id,
-        next.n,
-        input.name,
-        emptyToNull(input.preferredName),
-        emptyToNull(input.dateOfBirth),
-        emptyToNull(input.phone),
-        emptyToNull(input.email),
-        ctx.user.id,
-        now,
-        now,
-      );
+      .run(id, next.n, input.name, ctx.user.id, now, now);
+    writeDetails(ctx, id, input);
     ctx.audit({ action: 'client.create', targetId: id });
   })();
   return readClient(ctx, id);
 }
 
+export function updateClient(ctx: ServiceContext, input: UpdateClientInput): ClientDetail {
+  assertClientVisible(ctx, input.clientId);
+  if (!ctx.user.is_director && !isClinicianFor(ctx, input.clientId)) {
+    throw forbidden("Only the client's therapist or a practice director can change their details.");
+  }
+  ctx.db.transaction(() => {
+    writeDetails(ctx, input.clientId, input);
+    ctx.audit({ action: 'client.update', targetId: input.clientId });
+  })();
+  return readClient(ctx, input.clientId);
+}
+
+/** Writes the fields present in the input; a field given as '' is cleared. */
+function writeDetails(ctx: ServiceContext, clientId: string, input: Omit<NewClientInput, 'name'> & { name?: string | undefined }): void {
+  const columns: Array<[string, unknown]> = [];
+  const text = (column: string, value: string | undefined) => {
+    if (value !== undefined) columns.push([column, emptyToNull(value)]);
+  };
+  text('name', input.name);
+  text('preferred_name', input.preferredName);
+  text('date_of_birth', input.dateOfBirth);
+  text('phone', input.phone);
+  text('email', input.email);
+  text('address', input.address);
+  text('emergency_contact', input.emergencyContact);
+  text('gp_practice', input.gpPractice);
+  text('interpreter_language', input.interpreterLanguage);
+  text('heard_about', input.heardAbout);
+  if (input.interpreterNeeded !== undefined) columns.push(['interpreter_needed', input.interpreterNeeded ? 1 : 0]);
+  if (columns.length > 0) {
+    ctx.db
+      .prepare(`UPDATE clients SET ${columns.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .run(...columns.map(([, v]) => v), ctx.now(), clientId);
+  }
+  if (input.referrerName !== undefined || input.referrerContact !== undefined) {
+    const current = ctx.db.prepare('SELECT name, contact FROM client_referrers WHERE client_id = ?').get(clientId) as
+      | { name: string | null; contact: string | null }
+      | undefined;
+    const name = input.referrerName !== undefined ? emptyToNull(input.referrerName) : (current?.name ?? null);
+    const contact = input.referrerContact !== undefined ? emptyToNull(input.referrerContact) : (current?.contact ?? null);
+    ctx.db.prepare('DELETE FROM client_referrers WHERE client_id = ?').run(clientId);
+    if (name !== null || contact !== null) {
+      ctx.db.prepare('INSERT INTO client_referrers (client_id, name, contact) VALUES (?, ?, ?)').run(clientId, name, contact);
+    }
+  }
+  if (input.equality) {
+    const e = input.equality;
+    ctx.db.prepare('DELETE FROM client_equality WHERE client_id = ?').run(clientId);
+    ctx.db
+      .prepare(
+        `INSERT INTO client_equality (client_id, consent_recorded_at, consent_recorded_by, ethnicity, gender, sexual_orientation, disability, religion)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        clientId,
+        ctx.now(),
+        ctx.user.id,
+        emptyToNull(e.ethnicity),
+        emptyToNull(e.gender),
+        emptyToNull(e.sexualOrientation),
+        emptyToNull(e.disability),
+        emptyToNull(e.religion),
+      );
+  }
+}
+
 function readClient(ctx: ServiceContext, clientId: string): ClientDetail {
-  assertCanSeeClient(ctx, clientId);
-  return toDetail(ctx.db.prepare('SELECT * FROM clients WHERE id = ?').get(clientId) as ClientRow);
+  assertClientVisible(ctx, clientId);
+  const row = ctx.db
+    .prepare(`${SELECT_CLIENT.replace('clients.*', 'clients.*, users.name AS therapist_name')} JOIN users ON users.id = clients.therapist_id WHERE clients.id = ?`)
+    .get(clientId) as ClientRow & { therapist_name: string };
+  const referrer = ctx.db.prepare('SELECT name, contact FROM client_referrers WHERE client_id = ?').get(clientId) as
+    | { name: string | null; contact: string | null }
+    | undefined;
+  const equality = ctx.db.prepare('SELECT * FROM client_equality WHERE client_id = ?').get(clientId) as
+    | Record<string, string | null>
+    | undefined;
+  return {
+    ...toSummary(row),
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    emergencyContact: row.emergency_contact,
+    gpPractice: row.gp_practice,
+    interpreterNeeded: row.interpreter_needed === 1,
+    interpreterLanguage: row.interpreter_language,
+    heardAbout: row.heard_about,
+    referrerName: referrer?.name ?? null,
+    referrerContact: referrer?.contact ?? null,
+    equality: equality
+      ? {
+          consentRecordedAt: equality.consent_recorded_at!,
+          ethnicity: equality.ethnicity ?? null,
+          gender: equality.gender ?? null,
+          sexualOrientation: equality.sexual_orientation ?? null,
+          disability: equality.disability ?? null,
+          religion: equality.religion ?? null,
+        }
+      : null,
+    therapistName: row.therapist_name,
+    createdAt: row.created_at,
+  };
 }
 
 /** Opening a client file is a view, and every view is in the audit log. */

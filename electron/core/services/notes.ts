@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Note } from '../../../shared/schemas';
-import { conflict, notFound } from '../errors';
-import { assertCanReadNotes } from './access';
+import type { NoteAbout, NoteKind, NoteRecord } from '../../../shared/records';
+import { ConfideError, conflict, forbidden, notFound } from '../errors';
+import { findCase } from './cases';
 import type { ServiceContext } from './context';
+import { clientRef, subjectsOfNote } from './refs';
+import { findSession, openCaseOf } from './sessions';
+import { and, assertClientVisible, isClinicianFor, noteAbout, noteReadable, type SqlPart } from './visibility';
 
 interface NoteRow {
   id: string;
-  client_id: string;
+  kind: NoteKind;
+  case_id: string | null;
+  session_id: string | null;
+  client_id: string | null;
   author_id: string;
   author_name: string;
   status: 'draft' | 'final';
@@ -16,82 +22,198 @@ interface NoteRow {
   finalised_at: string | null;
 }
 
-const SELECT_NOTE = `SELECT notes.*, users.name AS author_name FROM notes JOIN users ON users.id = notes.author_id`;
+const SELECT_NOTE = 'SELECT notes.*, users.name AS author_name FROM notes JOIN users ON users.id = notes.author_id';
 
-function toNote(row: NoteRow): Note {
+/** Every read of note content goes through here, so the visibility rules apply to every path. */
+export function selectReadableNotes(ctx: ServiceContext, where: SqlPart, order = 'notes.created_at DESC, notes.id'): NoteRow[] {
+  const part = and(noteReadable(ctx), where);
+  return ctx.db.prepare(`${SELECT_NOTE} WHERE ${part.sql} ORDER BY ${order}`).all(...part.params) as NoteRow[];
+}
+
+function toRecord(ctx: ServiceContext, row: NoteRow, fileClientId: string | null): NoteRecord {
+  const subjects = subjectsOfNote(ctx.db, row.id);
+  const amendments = (
+    ctx.db
+      .prepare(
+        `SELECT a.id, a.body, a.reason, a.created_at, u.name AS author_name FROM note_amendments a
+         JOIN users u ON u.id = a.author_id WHERE a.note_id = ? ORDER BY a.seq`,
+      )
+      .all(row.id) as Array<{ id: string; body: string; reason: string; created_at: string; author_name: string }>
+  ).map((a) => ({ id: a.id, body: a.body, reason: a.reason, authorName: a.author_name, createdAt: a.created_at }));
+  const clientComments = (
+    ctx.db
+      .prepare(
+        `SELECT k.id, k.client_id, k.comment, k.created_at, u.name AS recorded_by FROM note_client_comments k
+         JOIN users u ON u.id = k.recorded_by WHERE k.note_id = ? ORDER BY k.created_at, k.id`,
+      )
+      .all(row.id) as Array<{ id: string; client_id: string; comment: string; created_at: string; recorded_by: string }>
+  ).map((k) => ({
+    id: k.id,
+    clientRef: clientRef(ctx.db, k.client_id),
+    comment: k.comment,
+    recordedBy: k.recorded_by,
+    createdAt: k.created_at,
+  }));
   return {
     id: row.id,
-    clientId: row.client_id,
+    kind: row.kind,
     status: row.status,
     body: row.body,
+    currentBody: amendments.at(-1)?.body ?? row.body,
+    authorId: row.author_id,
     authorName: row.author_name,
+    caseId: row.case_id,
+    sessionId: row.session_id,
+    subjects,
+    otherSubjects: subjects.filter((s) => s.id !== fileClientId),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finalisedAt: row.finalised_at,
+    amendments,
+    clientComments,
   };
 }
 
-/**
- * A client's notes: the final notes whose subject set includes the client, and this user's own drafts.
- * Drafts are private to their author until finalised.
- */
-export function listNotes(ctx: ServiceContext, clientId: string): Note[] {
-  assertCanReadNotes(ctx, clientId);
-  const rows = ctx.db
-    .prepare(
-      `${SELECT_NOTE}
-       JOIN note_subjects ON note_subjects.note_id = notes.id AND note_subjects.client_id = ?
-       WHERE notes.status = 'final' OR notes.author_id = ?
-       ORDER BY notes.created_at DESC, notes.id`,
-    )
-    .all(clientId, ctx.user.id) as NoteRow[];
+/** The notes in a client's file: only records the client is a subject of, and only those this user may read. */
+export function listNotes(ctx: ServiceContext, clientId: string): NoteRecord[] {
+  assertClientVisible(ctx, clientId);
+  if (!isClinicianFor(ctx, clientId)) {
+    throw forbidden("Note content is readable only by the client's therapist.");
+  }
+  const rows = selectReadableNotes(ctx, noteAbout(clientId));
   ctx.audit({ action: 'notes.view', targetId: clientId, detail: { count: rows.length } });
-  return rows.map(toNote);
+  return rows.map((row) => toRecord(ctx, row, clientId));
 }
 
-function ownNote(ctx: ServiceContext, noteId: string): NoteRow {
-  const row = ctx.db.prepare(`${SELECT_NOTE} WHERE notes.id = ?`).get(noteId) as NoteRow | undefined;
-  if (!row || (row.status === 'draft' && row.author_id !== ctx.user.id)) throw notFound('That note');
-  assertCanReadNotes(ctx, row.client_id);
+function readableNote(ctx: ServiceContext, noteId: string): NoteRow {
+  const row = selectReadableNotes(ctx, { sql: 'notes.id = ?', params: [noteId] })[0];
+  if (!row) throw notFound('That note');
   return row;
 }
 
-/** Autosave: the first save creates the draft (its subject is the client), later saves replace its text. */
-export function saveDraft(
-  ctx: ServiceContext,
-  input: { clientId: string; noteId?: string | undefined; body: string },
-): { noteId: string; savedAt: string } {
-  const now = ctx.now();
-  if (input.noteId === undefined) {
-    assertCanReadNotes(ctx, input.clientId);
-    const id = randomUUID();
-    ctx.db.transaction(() => {
-      ctx.db
-        .prepare(
-          `INSERT INTO notes (id, client_id, author_id, status, body, created_at, updated_at, finalised_at)
-           VALUES (?, ?, ?, 'draft', ?, ?, ?, NULL)`,
-        )
-        .run(id, input.clientId, ctx.user.id, input.body, now, now);
-      ctx.db.prepare('INSERT INTO note_subjects (note_id, client_id) VALUES (?, ?)').run(id, input.clientId);
-      ctx.audit({ action: 'note.draft.create', targetId: id });
-    })();
-    return { noteId: id, savedAt: now };
-  }
-  const note = ownNote(ctx, input.noteId);
-  if (note.client_id !== input.clientId) throw notFound('That note');
-  if (note.status === 'final') throw conflict('This note is finalised and can no longer be edited.');
-  ctx.db.prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(input.body, now, note.id);
-  return { noteId: note.id, savedAt: now };
+export function getNote(ctx: ServiceContext, noteId: string): NoteRecord {
+  const row = readableNote(ctx, noteId);
+  ctx.audit({ action: 'note.view', targetId: noteId });
+  return toRecord(ctx, row, null);
 }
 
-export function finaliseNote(ctx: ServiceContext, noteId: string): Note {
-  const note = ownNote(ctx, noteId);
-  if (note.status === 'final') throw conflict('This note is already finalised.');
-  if (note.body.trim() === '') throw conflict('An empty note cannot be finalised. Write the note first.');
+interface DraftTarget {
+  kind: NoteKind;
+  caseId: string | null;
+  sessionId: string | null;
+  clientId: string | null;
+  subjects: string[];
+}
+
+/** Where a new note goes, and its subjects, derived from what it is about — never typed by hand. */
+function resolveTarget(ctx: ServiceContext, about: NoteAbout): DraftTarget {
+  switch (about.type) {
+    case 'session': {
+      const { session, caseRow } = findSession(ctx, about.sessionId);
+      openCaseOf(ctx, caseRow, 'notes');
+      const subjects = (
+        ctx.db.prepare('SELECT client_id FROM session_attendees WHERE session_id = ?').all(session.id) as Array<{ client_id: string }>
+      ).map((r) => r.client_id);
+      return { kind: 'session', caseId: caseRow.id, sessionId: session.id, clientId: null, subjects };
+    }
+    case 'case': {
+      const caseRow = findCase(ctx, about.caseId);
+      openCaseOf(ctx, caseRow, 'notes');
+      const subjects = (
+        ctx.db.prepare('SELECT client_id FROM case_participants WHERE case_id = ?').all(caseRow.id) as Array<{ client_id: string }>
+      ).map((r) => r.client_id);
+      return { kind: 'case', caseId: caseRow.id, sessionId: null, clientId: null, subjects };
+    }
+    case 'client': {
+      assertClientVisible(ctx, about.clientId);
+      if (!isClinicianFor(ctx, about.clientId)) throw forbidden("Only the client's therapist can write notes about them.");
+      return { kind: about.kind, caseId: null, sessionId: null, clientId: about.clientId, subjects: [about.clientId] };
+    }
+  }
+}
+
+function sameTarget(row: NoteRow, about: NoteAbout): boolean {
+  switch (about.type) {
+    case 'session':
+      return row.session_id === about.sessionId;
+    case 'case':
+      return row.kind === 'case' && row.case_id === about.caseId;
+    case 'client':
+      return row.client_id === about.clientId && row.kind === about.kind;
+  }
+}
+
+/** Autosave: the first save creates the draft with its derived subjects; later saves replace its text. */
+export function saveDraft(
+  ctx: ServiceContext,
+  input: { about: NoteAbout; noteId?: string | undefined; body: string },
+): { noteId: string; savedAt: string } {
+  const now = ctx.now();
+  if (input.noteId !== undefined) {
+    const row = ownDraftOrFinal(ctx, input.noteId);
+    if (!sameTarget(row, input.about)) throw conflict('That draft belongs to a different record.');
+    if (row.status === 'final') throw conflict('This note is finalised and can no longer be edited. Add an amendment instead.');
+    ctx.db.prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(input.body, now, row.id);
+    return { noteId: row.id, savedAt: now };
+  }
+  const target = resolveTarget(ctx, input.about);
+  const id = randomUUID();
+  ctx.db.transaction(() => {
+    ctx.db
+      .prepare(
+        `INSERT INTO notes (id, kind, case_id, session_id, client_id, author_id, status, body, created_at, updated_at, finalised_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, NULL)`,
+      )
+      .run(id, target.kind, target.caseId, target.sessionId, target.clientId, ctx.user.id, input.body, now, now);
+    const add = ctx.db.prepare('INSERT INTO note_subjects (note_id, client_id) VALUES (?, ?)');
+    target.subjects.forEach((clientId) => add.run(id, clientId));
+    ctx.audit({ action: 'note.draft.create', targetId: id, detail: { subjects: target.subjects.length } });
+  })();
+  return { noteId: id, savedAt: now };
+}
+
+function ownDraftOrFinal(ctx: ServiceContext, noteId: string): NoteRow {
+  const row = readableNote(ctx, noteId);
+  if (row.author_id !== ctx.user.id) throw forbidden('Only the author of a note can change it.');
+  return row;
+}
+
+export function finaliseNote(ctx: ServiceContext, noteId: string): NoteRecord {
+  const row = ownDraftOrFinal(ctx, noteId);
+  if (row.status === 'final') throw conflict('This note is already finalised.');
+  if (row.body.trim() === '') throw conflict('An empty note cannot be finalised. Write the note first.');
   const now = ctx.now();
   ctx.db.transaction(() => {
     ctx.db.prepare(`UPDATE notes SET status = 'final', finalised_at = ?, updated_at = ? WHERE id = ?`).run(now, now, noteId);
     ctx.audit({ action: 'note.finalise', targetId: noteId });
   })();
-  return toNote(ctx.db.prepare(`${SELECT_NOTE} WHERE notes.id = ?`).get(noteId) as NoteRow);
+  return toRecord(ctx, readableNote(ctx, noteId), null);
+}
+
+/** A finalised note is never edited in place: the amendment is appended and the original stays in history. */
+export function amendNote(ctx: ServiceContext, input: { noteId: string; body: string; reason: string }): NoteRecord {
+  const row = readableNote(ctx, input.noteId);
+  if (row.status !== 'final') throw conflict('A draft is edited directly; only finalised notes are amended.');
+  ctx.db.transaction(() => {
+    ctx.db
+      .prepare('INSERT INTO note_amendments (id, note_id, author_id, body, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(randomUUID(), row.id, ctx.user.id, input.body, input.reason, ctx.now());
+    ctx.audit({ action: 'note.amend', targetId: row.id });
+  })();
+  return toRecord(ctx, readableNote(ctx, row.id), null);
+}
+
+/** The client's own comment on the accuracy of a note (right to rectification), kept beside the note. */
+export function addClientComment(ctx: ServiceContext, input: { noteId: string; clientId: string; comment: string }): NoteRecord {
+  const row = readableNote(ctx, input.noteId);
+  if (row.status !== 'final') throw conflict('A client comments on a finalised note, not on a draft.');
+  const isSubject = ctx.db.prepare('SELECT 1 FROM note_subjects WHERE note_id = ? AND client_id = ?').get(row.id, input.clientId);
+  if (!isSubject) throw new ConfideError('invalid-input', 'Only a client this note is about can comment on it.');
+  ctx.db.transaction(() => {
+    ctx.db
+      .prepare('INSERT INTO note_client_comments (id, note_id, client_id, comment, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(randomUUID(), row.id, input.clientId, input.comment, ctx.user.id, ctx.now());
+    ctx.audit({ action: 'note.client-comment', targetId: row.id });
+  })();
+  return toRecord(ctx, readableNote(ctx, row.id), null);
 }

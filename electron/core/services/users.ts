@@ -53,3 +53,7 @@ export function insertUser(
   );
   return findUserById(db, user.id)!;
 }
+
+export function listUsers(db: Db): User[] {
+  return (db.prepare('SELECT * FROM users ORDER BY name COLLATE NOCASE').all() as UserRow[]).map(toUser);
+}

@@ -18,11 +18,22 @@ export function migrate(db: Db, target?: number, migrations: readonly Migration[
       'This vault was written by a newer version of Confide. Update Confide to open it; nothing has been changed.',
     );
   }
-  for (const migration of migrations) {
-    if (migration.version <= current || migration.version > goal) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  const pending = migrations.filter((m) => m.version > current && m.version <= goal);
+  if (pending.length === 0) return;
+  // SQLite's procedure for rebuilding tables: foreign keys off (outside any transaction), rebuild,
+  // then prove no reference was broken before committing.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        migration.up(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${migration.version} left ${broken.length} broken references`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
 }

@@ -231,3 +231,17 @@ export async function changePassphrase(
   proven.fill(0);
   await replacePassphraseSlot(vault.dir, keys, slot.id, input.newPassphrase, vault.dataKey, env.kdf);
 }
+
+/** Adds a passphrase slot for a new user and returns its id; the caller records the user in the database. */
+export async function addPassphraseSlot(vault: OpenVault, passphrase: string, kdf: KdfParams): Promise<string> {
+  const keys = readKeyFile(vaultPaths(vault.dir).keys);
+  const secret = secretBytes(passphrase);
+  let slot: KeySlot;
+  try {
+    slot = await makeSlot('passphrase', secret, vault.dataKey, kdf);
+  } finally {
+    secret.fill(0);
+  }
+  writeKeyFile(vaultPaths(vault.dir).keys, { slots: [...keys.slots, slot] });
+  return slot.id;
+}

@@ -1,5 +1,6 @@
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-cases-sessions';
 import type { Migration } from './types';
 
 /** In order; each file adds one version. A new migration is a new file appended here. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];

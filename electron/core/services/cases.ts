@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { formatCaseReference } from '../../../shared/client-reference';
+import type { CaseKind, CaseRecord } from '../../../shared/records';
+import { ConfideError, conflict, forbidden, notFound } from '../errors';
+import type { ServiceContext } from './context';
+import { participantsOfCase } from './refs';
+import { assertClientVisible, caseAbout } from './visibility';
+
+export interface CaseRow {
+  id: string;
+  reference_no: number;
+  kind: CaseKind;
+  therapist_id: string;
+  therapist_name: string;
+  opened_on: string;
+  closed_on: string | null;
+}
+
+const SELECT_CASE = 'SELECT cases.*, users.name AS therapist_name FROM cases JOIN users ON users.id = cases.therapist_id';
+
+const invalid = (message: string) => new ConfideError('invalid-input', message);
+
+function toRecord(ctx: ServiceContext, row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    reference: formatCaseReference(row.reference_no),
+    kind: row.kind,
+    status: row.closed_on === null ? 'open' : 'closed',
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    therapist: { id: row.therapist_id, name: row.therapist_name },
+    participants: participantsOfCase(ctx.db, row.id),
+  };
+}
+
+export function findCase(ctx: ServiceContext, caseId: string): CaseRow {
+  const row = ctx.db.prepare(`${SELECT_CASE} WHERE cases.id = ?`).get(caseId) as CaseRow | undefined;
+  if (!row || (row.therapist_id !== ctx.user.id && !ctx.user.is_director)) throw notFound('That case');
+  return row;
+}
+
+/** Only the case's own therapist records its sessions and notes. */
+export function assertRunsCase(ctx: ServiceContext, row: CaseRow): void {
+  if (row.therapist_id !== ctx.user.id) throw forbidden("Only the case's therapist can record its sessions and notes.");
+}
+
+export function listCases(ctx: ServiceContext, clientId: string): CaseRecord[] {
+  assertClientVisible(ctx, clientId);
+  const about = caseAbout(ctx, clientId);
+  const rows = ctx.db
+    .prepare(`${SELECT_CASE} WHERE ${about.sql} ORDER BY cases.opened_on DESC, cases.reference_no DESC`)
+    .all(...about.params) as CaseRow[];
+  return rows.map((row) => toRecord(ctx, row));
+}
+
+const PARTICIPANT_RULES: Record<CaseKind, { min: number; max: number; words: string }> = {
+  individual: { min: 1, max: 1, words: 'exactly one client' },
+  couple: { min: 2, max: 2, words: 'exactly two clients' },
+  family: { min: 2, max: 12, words: 'two or more clients' },
+};
+
+export function createCase(
+  ctx: ServiceContext,
+  input: { kind: CaseKind; participantIds: string[]; therapistId?: string | undefined; openedOn: string },
+): CaseRecord {
+  const participants = [...new Set(input.participantIds)];
+  const rule = PARTICIPANT_RULES[input.kind];
+  if (participants.length < rule.min || participants.length > rule.max) {
+    throw invalid(`A ${input.kind} case has ${rule.words}.`);
+  }
+  participants.forEach((clientId) => assertClientVisible(ctx, clientId));
+  const therapistId = input.therapistId ?? ctx.user.id;
+  if (therapistId !== ctx.user.id && !ctx.user.is_director) {
+    throw forbidden('Only a practice director can assign a case to another therapist.');
+  }
+  const therapist = ctx.db.prepare('SELECT is_therapist FROM users WHERE id = ?').get(therapistId) as
+    | { is_therapist: 0 | 1 }
+    | undefined;
+  if (!therapist) throw notFound('That therapist');
+  if (!therapist.is_therapist) throw invalid('A case must be assigned to a user with the therapist role.');
+  const id = randomUUID();
+  ctx.db.transaction(() => {
+    const next = ctx.db.prepare('SELECT ifnull(max(reference_no), 0) + 1 AS n FROM cases').get() as { n: number };
+    ctx.db
+      .prepare('INSERT INTO cases (id, reference_no, kind, therapist_id, opened_on, closed_on, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
+      .run(id, next.n, input.kind, therapistId, input.openedOn, ctx.now());
+    const add = ctx.db.prepare('INSERT INTO case_participants (case_id, client_id) VALUES (?, ?)');
+    participants.forEach((clientId) => add.run(id, clientId));
+    ctx.audit({ action: 'case.create', targetId: id, detail: { participants: participants.length } });
+  })();
+  return toRecord(ctx, findCase(ctx, id));
+}
+
+export function closeCase(ctx: ServiceContext, input: { caseId: string; closedOn: string }): CaseRecord {
+  const row = findCase(ctx, input.caseId);
+  if (row.therapist_id !== ctx.user.id && !ctx.user.is_director) {
+    throw forbidden("Only the case's therapist or a practice director can close it.");
+  }
+  if (row.closed_on !== null) throw conflict('This case is already closed.');
+  if (input.closedOn < row.opened_on) throw invalid('A case cannot close before the day it opened.');
+  const last = ctx.db.prepare('SELECT max(substr(starts_at, 1, 10)) AS day FROM sessions WHERE case_id = ?').get(row.id) as {
+    day: string | null;
+  };
+  if (last.day !== null && input.closedOn < last.day) {
+    throw invalid('A case cannot close before its last session.');
+  }
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE cases SET closed_on = ? WHERE id = ?').run(input.closedOn, row.id);
+    ctx.audit({ action: 'case.close', targetId: row.id });
+  })();
+  return toRecord(ctx, findCase(ctx, row.id));
+}
