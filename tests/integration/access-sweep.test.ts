@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodNames, type MethodName } from '../../shared/contract';
+import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
+
+/**
+ * Every contract method, called by a therapist with the ids of another therapist's client, case, session
+ * and note: nothing of that client comes back, and nothing is written.
+ */
+const SECRET_NAME = 'Quentin Private';
+const SECRET_NOTE = 'SAMSECRETMARKER';
+const TESS = { name: 'Tess Morgan', passphrase: 'tess has her own passphrase' };
+const DEE = { name: 'Dee Director', passphrase: 'dee directs the practice' };
+
+let folder: ReturnType<typeof tempFolder>;
+let door: TestDoor;
+const ids = { client: '', case: '', session: '', note: '' };
+
+beforeAll(async () => {
+  folder = tempFolder();
+  ({ door } = await newVault(join(folder.dir, 'vault')));
+  const client = await door.call('clients.create', { name: SECRET_NAME, referrerName: 'Dr Hidden' });
+  const kase = await door.call('cases.create', { kind: 'individual', participantIds: [client.id], openedOn: '2024-01-01' });
+  const session = await door.call('sessions.create', {
+    caseId: kase.id,
+    startsAt: '2024-01-08T09:00',
+    durationMinutes: 50,
+    modality: 'video',
+    status: 'attended',
+    attendeeIds: [client.id],
+  });
+  const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: `${SECRET_NOTE} said` });
+  await door.call('notes.finalise', { noteId: note.noteId });
+  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId });
+  await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
+  await door.call('users.create', { name: DEE.name, roles: ['director'], passphrase: DEE.passphrase });
+  await door.call('vault.lock', {});
+});
+afterAll(() => folder.cleanup());
+
+/** Inputs aimed at Sam's records, one list per method; the sweep fails if a method is missing here. */
+function attacks(): Record<MethodName, unknown[]> {
+  return {
+    'vault.status': [{}],
+    'vault.create': [{ practiceName: 'X', userName: 'X', passphrase: 'twelve chars or more' }],
+    'vault.unlock': [],
+    'vault.recover': [],
+    'vault.lock': [],
+    'vault.changePassphrase': [{ currentPassphrase: 'wrong', newPassphrase: 'another long passphrase' }],
+    'vault.verify': [{}],
+    'settings.get': [{}],
+    'settings.update': [{ autoLockMinutes: 30 }],
+    'clients.list': [{}, { query: 'Quentin' }, { status: 'all' }],
+    'clients.create': [],
+    'clients.update': [{ clientId: ids.client, name: 'Renamed' }],
+    'clients.get': [{ clientId: ids.client }],
+    'cases.list': [{ clientId: ids.client }],
+    'cases.create': [{ kind: 'individual', participantIds: [ids.client], openedOn: '2024-02-01' }],
+    'cases.close': [{ caseId: ids.case, closedOn: '2024-03-01' }],
+    'sessions.list': [{ clientId: ids.client }],
+    'sessions.create': [
+      { caseId: ids.case, startsAt: '2024-02-01T09:00', durationMinutes: 50, modality: 'video', status: 'attended', attendeeIds: [ids.client] },
+    ],
+    'notes.list': [{ clientId: ids.client }],
+    'notes.get': [{ noteId: ids.note }],
+    'notes.saveDraft': [
+      { about: { type: 'session', sessionId: ids.session }, body: 'x' },
+      { about: { type: 'case', caseId: ids.case }, body: 'x' },
+      { about: { type: 'client', clientId: ids.client, kind: 'client' }, body: 'x' },
+      { about: { type: 'session', sessionId: ids.session }, noteId: ids.note, body: 'overwrite' },
+    ],
+    'notes.finalise': [{ noteId: ids.note }],
+    'notes.amend': [{ noteId: ids.note, body: 'rewritten', reason: 'because' }],
+    'notes.addClientComment': [{ noteId: ids.note, clientId: ids.client, comment: 'c' }],
+    'search.query': [{ text: SECRET_NOTE }, { text: 'Quentin' }, { text: SECRET_NOTE, clientId: ids.client }],
+    'users.list': [{}],
+    'users.create': [{ name: 'Mallory', roles: ['director'], passphrase: 'mallory wants in now' }],
+  };
+}
+
+describe('role and caseload checks on every method', () => {
+  it('a therapist reaches nothing of another therapist’s client through any method', async () => {
+    await door.call('vault.unlock', { userName: TESS.name, passphrase: TESS.passphrase });
+    const table = attacks();
+    expect(Object.keys(table).sort()).toEqual([...methodNames].sort());
+    for (const method of methodNames) {
+      for (const input of table[method]) {
+        const result = await door.core.call(method, input);
+        const text = JSON.stringify(result);
+        expect({ method, input, leak: text.includes(SECRET_NAME) || text.includes(SECRET_NOTE) || text.includes('Dr Hidden') }).toEqual({
+          method,
+          input,
+          leak: false,
+        });
+        if (JSON.stringify(input).includes(ids.client) || JSON.stringify(input).includes(ids.note)) {
+          expect({ method, code: result.ok ? 'ok' : result.error.code }).toMatchObject({
+            method,
+            code: expect.stringMatching(/^(not-found|forbidden)$/),
+          });
+        }
+      }
+    }
+    expect(door.core.isUnlocked()).toBe(true);
+    await door.call('vault.lock', {});
+  });
+
+  it('and none of those attempts changed Sam’s records', async () => {
+    await door.call('vault.unlock', { userName: USER, passphrase: PASSPHRASE });
+    const client = await door.call('clients.get', { clientId: ids.client });
+    expect(client.name).toBe(SECRET_NAME);
+    const notes = (await door.call('notes.list', { clientId: ids.client })).notes;
+    expect(notes.map((n) => [n.currentBody, n.amendments.length, n.clientComments.length])).toEqual([[`${SECRET_NOTE} said`, 0, 0]]);
+    expect((await door.call('cases.list', { clientId: ids.client })).cases).toMatchObject([{ status: 'open' }]);
+    expect((await door.call('sessions.list', { clientId: ids.client })).sessions).toHaveLength(1);
+    expect((await door.call('users.list', {})).users.map((u) => u.name).sort()).toEqual([DEE.name, USER, TESS.name].sort());
+    expect(await door.call('settings.get', {})).toEqual({ autoLockMinutes: 5 });
+    await door.call('vault.lock', {});
+  });
+
+  it('a director sees every client’s identity and dates, but no note content of another therapist’s client', async () => {
+    await door.call('vault.unlock', { userName: DEE.name, passphrase: DEE.passphrase });
+    expect((await door.call('clients.list', {})).clients.map((c) => c.name)).toEqual([SECRET_NAME]);
+    expect((await door.call('sessions.list', { clientId: ids.client })).sessions).toMatchObject([{ startsAt: '2024-01-08T09:00' }]);
+    expect(await door.raw('notes.list', { clientId: ids.client })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await door.raw('notes.get', { noteId: ids.note })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const hits = (await door.call('search.query', { text: SECRET_NOTE })).hits;
+    expect(hits).toEqual([]);
+    await door.call('vault.lock', {});
+  });
+});
