@@ -53,7 +53,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => fail(String(error)));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(`Confide could not start: ${String(error)}`));
 }
 
 function start(): void {
