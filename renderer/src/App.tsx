@@ -4,6 +4,9 @@ import { TopBar } from './components/TopBar';
 import { installLockHandling, startup } from './lifecycle';
 import { ClientFile } from './screens/ClientFile';
 import { Clients } from './screens/Clients';
+import { NewCase } from './screens/NewCase';
+import { NoteScreen } from './screens/Note';
+import { Users } from './screens/Users';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
@@ -19,6 +22,9 @@ const titles: Record<Screen['name'], string> = {
   recover: 'Recovery code — Confide',
   clients: 'Clients — Confide',
   client: 'Client file — Confide',
+  'new-case': 'New case — Confide',
+  note: 'Note — Confide',
+  users: 'Users — Confide',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -48,11 +54,17 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <Clients />;
     case 'client':
       // Keyed so moving between clients starts a fresh screen (and moves focus to its heading).
-      return <ClientFile key={screen.clientId} clientId={screen.clientId} />;
+      return <ClientFile key={screen.clientId} clientId={screen.clientId} notice={screen.notice} />;
+    case 'new-case':
+      return <NewCase clientId={screen.clientId} />;
+    case 'note':
+      return <NoteScreen key={screen.noteId ?? JSON.stringify(screen.about)} clientId={screen.clientId} about={screen.about} noteId={screen.noteId} />;
+    case 'users':
+      return <Users />;
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);

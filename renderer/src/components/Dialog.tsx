@@ -7,6 +7,8 @@ interface DialogProps {
   /** Shown under the title and used as the dialog's description. */
   description?: ReactNode;
   role?: 'dialog' | 'alertdialog';
+  /** For forms with many fields. */
+  wide?: boolean;
 }
 
 /**
@@ -14,7 +16,7 @@ interface DialogProps {
  * on the element that had it before. Escape closes it (through onClose, so React stays in charge).
  * Mark the control that should take focus first with `data-autofocus`.
  */
-export function Dialog({ title, onClose, children, description, role = 'dialog' }: DialogProps) {
+export function Dialog({ title, onClose, children, description, role = 'dialog', wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -33,7 +35,7 @@ export function Dialog({ title, onClose, children, description, role = 'dialog' 
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       role={role}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { UiError } from '../api';
+import type { NoteRecord } from '../../../shared/records';
 import { formatTime } from '../format';
 import { useDraft, type SaveState } from '../stores/draft';
 import { Alert } from './Alert';
@@ -18,7 +19,8 @@ function statusText(state: SaveState): string {
   }
 }
 
-export function NoteEditor({ onFinalised }: { onFinalised(): void }) {
+/** The draft open in the draft store: autosaved as typed, finalised after a confirmation. */
+export function NoteEditor({ onFinalised }: { onFinalised(note: NoteRecord): void }) {
   const body = useDraft((state) => state.body);
   const saveState = useDraft((state) => state.saveState);
   const edit = useDraft((state) => state.edit);
@@ -26,18 +28,11 @@ export function NoteEditor({ onFinalised }: { onFinalised(): void }) {
   const [confirming, setConfirming] = useState(false);
   const [finalising, setFinalising] = useState(false);
   const [failure, setFailure] = useState<UiError | null>(null);
-  const [finalised, setFinalised] = useState(false);
   const textareaId = useId();
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
   const statusId = useId();
 
-  // Leaving the client file saves whatever was typed since the last autosave.
+  // Leaving the note saves whatever was typed since the last autosave.
   useEffect(() => () => void useDraft.getState().flush(), []);
-
-  // After finalising, the Finalise button is disabled (the editor is empty), so focus goes to the new note.
-  useEffect(() => {
-    if (finalised) textareaRef.current?.focus();
-  }, [finalised]);
 
   async function finalise() {
     setFinalising(true);
@@ -45,32 +40,25 @@ export function NoteEditor({ onFinalised }: { onFinalised(): void }) {
     const result = await useDraft.getState().finalise();
     setFinalising(false);
     setConfirming(false);
-    if (result.ok) {
-      setFinalised(true);
-      onFinalised();
-    } else if (result.error) setFailure(result.error);
+    if (result.ok) onFinalised(result.note);
+    else if (result.error) setFailure(result.error);
   }
 
   const empty = body.trim() === '';
 
   return (
     <section className="panel" aria-labelledby="write-heading">
-      <h2 id="write-heading">Write a note</h2>
-      {finalised ? <Alert tone="success">Note finalised. It is now part of the client’s record.</Alert> : null}
+      <h2 id="write-heading">Write the note</h2>
       {failure ? <Alert>{failure.message}</Alert> : null}
       <div className="field">
         <label htmlFor={textareaId}>Note</label>
         <textarea
           id={textareaId}
-          ref={textareaRef}
           className="note-textarea"
-          rows={10}
+          rows={12}
           value={body}
           aria-describedby={statusId}
-          onChange={(event) => {
-            setFinalised(false);
-            edit(event.target.value);
-          }}
+          onChange={(event) => edit(event.target.value)}
           onBlur={() => void flush()}
         />
       </div>
@@ -98,7 +86,12 @@ export function NoteEditor({ onFinalised }: { onFinalised(): void }) {
           title="Finalise this note?"
           role="alertdialog"
           onClose={() => setConfirming(false)}
-          description={<p>Once a note is finalised it can no longer be edited. It will be signed with your name and the time.</p>}
+          description={
+            <p>
+              Once a note is finalised it can no longer be edited. It will be signed with your name and the time. Any
+              later correction is added as an amendment, with a reason, and the original stays in its history.
+            </p>
+          }
         >
           <div className="actions">
             <button type="button" className="button button--primary" disabled={finalising} onClick={() => void finalise()}>

@@ -1,20 +1,44 @@
 import { useState } from 'react';
 import { lockNow } from '../lifecycle';
+import { go, useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
 
 export function TopBar() {
   const practiceName = useSession((state) => state.practiceName);
-  const userName = useSession((state) => state.user?.name ?? '');
+  const user = useSession((state) => state.user);
+  const screen = useNavigation((state) => state.screen.name);
   const [locking, setLocking] = useState(false);
+  const isDirector = user?.roles.includes('director') ?? false;
+  const onUsers = screen === 'users';
   return (
     <header className="topbar">
       <div className="topbar-identity">
         <span className="topbar-brand">Confide</span>
         {practiceName ? <span className="topbar-practice">{practiceName}</span> : null}
       </div>
+      <nav className="topbar-nav" aria-label="Main">
+        <button
+          type="button"
+          className="topbar-link"
+          aria-current={!onUsers ? 'page' : undefined}
+          onClick={() => go({ name: 'clients' })}
+        >
+          Clients
+        </button>
+        {isDirector ? (
+          <button
+            type="button"
+            className="topbar-link"
+            aria-current={onUsers ? 'page' : undefined}
+            onClick={() => go({ name: 'users' })}
+          >
+            Users
+          </button>
+        ) : null}
+      </nav>
       <div className="topbar-user">
         <span>
-          Signed in as <strong>{userName}</strong>
+          Signed in as <strong>{user?.name ?? ''}</strong>
         </span>
         <button
           type="button"

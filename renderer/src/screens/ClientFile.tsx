@@ -1,51 +1,27 @@
-import { useEffect } from 'react';
-import type { Note } from '../../../shared/schemas';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { CaseRecord, NoteAbout, NoteRecord, SessionRecord } from '../../../shared/records';
+import type { ClientDetail } from '../../../shared/schemas';
 import { Alert } from '../components/Alert';
-import { NoteEditor } from '../components/NoteEditor';
+import { CloseCaseDialog } from '../components/CloseCaseDialog';
+import { EditClientDialog } from '../components/EditClientDialog';
+import { FileSearch } from '../components/FileSearch';
+import { NoteSummary } from '../components/NoteSummary';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { formatDate, formatDateTime } from '../format';
+import { SessionDialog } from '../components/SessionDialog';
+import { isIndividual, KindMark, SessionKind } from '../components/SessionKind';
+import {
+  caseKindLabels,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatSessionStart,
+  listPeople,
+  modalityLabels,
+  sessionStatusLabels,
+} from '../format';
 import { useClientFile } from '../stores/clientFile';
-import { useDraft } from '../stores/draft';
 import { go } from '../stores/navigation';
 import { useSession } from '../stores/session';
-
-/** The newest draft this person wrote for the client: the one the editor resumes. */
-function resumableDraft(notes: Note[], authorName: string): Note | null {
-  let newest: Note | null = null;
-  for (const note of notes) {
-    if (note.status !== 'draft' || note.authorName !== authorName) continue;
-    if (newest === null || note.updatedAt > newest.updatedAt) newest = note;
-  }
-  return newest;
-}
-
-function NoteItem({ note, inEditor }: { note: Note; inEditor: boolean }) {
-  if (note.status === 'draft') {
-    return (
-      <li className="note note--draft">
-        <p className="note-meta">
-          <span className="badge badge--draft">Draft</span> by {note.authorName}
-          {/* The editor shows when the open draft was last saved; a second, older time here would confuse. */}
-          {inEditor ? null : ` · last saved ${formatDateTime(note.updatedAt)}`}
-        </p>
-        {inEditor ? (
-          <p className="note-hint">This draft is open in the editor.</p>
-        ) : (
-          <p className="note-body">{note.body}</p>
-        )}
-      </li>
-    );
-  }
-  return (
-    <li className="note note--final">
-      <p className="note-meta">
-        <span className="badge badge--final">Final</span> by {note.authorName} ·{' '}
-        {formatDateTime(note.finalisedAt ?? note.updatedAt)}
-      </p>
-      <p className="note-body">{note.body}</p>
-    </li>
-  );
-}
 
 function Detail({ term, value }: { term: string; value: string | null }) {
   return (
@@ -56,24 +32,243 @@ function Detail({ term, value }: { term: string; value: string | null }) {
   );
 }
 
-export function ClientFile({ clientId }: { clientId: string }) {
-  const { client, notes, loading, error } = useClientFile();
-  const editorNoteId = useDraft((state) => state.noteId);
-  const editorClientId = useDraft((state) => state.clientId);
-  const userName = useSession((state) => state.user?.name ?? '');
+function DetailsPanel({ client, onEdit, canEdit }: { client: ClientDetail; onEdit(): void; canEdit: boolean }) {
+  return (
+    <section className="panel" aria-labelledby="details-heading">
+      <div className="panel-header">
+        <h2 id="details-heading">Details</h2>
+        {canEdit ? (
+          <button type="button" className="button button--small" onClick={onEdit}>
+            Edit details
+          </button>
+        ) : null}
+      </div>
+      <dl className="details">
+        <Detail term="Reference" value={client.reference} />
+        <Detail term="Full name" value={client.name} />
+        <Detail term="Preferred name" value={client.preferredName} />
+        <Detail term="Date of birth" value={client.dateOfBirth ? formatDate(client.dateOfBirth) : null} />
+        <Detail term="Phone" value={client.phone} />
+        <Detail term="Email" value={client.email} />
+        <Detail term="Address" value={client.address} />
+        <Detail term="Emergency contact" value={client.emergencyContact} />
+        <Detail term="GP practice" value={client.gpPractice} />
+        <Detail
+          term="Interpreter"
+          value={
+            client.interpreterNeeded ? `Needed${client.interpreterLanguage ? ` — ${client.interpreterLanguage}` : ''}` : 'Not needed'
+          }
+        />
+        <Detail term="How they heard of us" value={client.heardAbout} />
+        <Detail term="Referrer" value={client.referrerName} />
+        <Detail term="Referrer contact" value={client.referrerContact} />
+        <Detail term="Therapist" value={client.therapistName} />
+        <Detail term="Status" value={client.status === 'active' ? 'Active' : 'Closed'} />
+      </dl>
+    </section>
+  );
+}
+
+function EqualityPanel({ client }: { client: ClientDetail }) {
+  const equality = client.equality;
+  if (equality === null) return null;
+  return (
+    <section className="panel" aria-labelledby="equality-heading">
+      <h2 id="equality-heading">Equality monitoring</h2>
+      <p className="muted">Recorded with the client’s explicit consent, {formatDateTime(equality.consentRecordedAt)}.</p>
+      <dl className="details">
+        <Detail term="Ethnicity" value={equality.ethnicity} />
+        <Detail term="Gender" value={equality.gender} />
+        <Detail term="Sexual orientation" value={equality.sexualOrientation} />
+        <Detail term="Disability" value={equality.disability} />
+        <Detail term="Religion or belief" value={equality.religion} />
+      </dl>
+    </section>
+  );
+}
+
+/** The newest draft this person has for a record: "Write" resumes it instead of starting another. */
+function ownDraft(notes: NoteRecord[], userId: string, matches: (note: NoteRecord) => boolean): NoteRecord | null {
+  let newest: NoteRecord | null = null;
+  for (const note of notes) {
+    if (note.status !== 'draft' || note.authorId !== userId || !matches(note)) continue;
+    if (newest === null || note.updatedAt > newest.updatedAt) newest = note;
+  }
+  return newest;
+}
+
+function NoteList({ notes, userId, onOpen, label }: { notes: NoteRecord[]; userId: string; onOpen(note: NoteRecord): void; label: string }) {
+  if (notes.length === 0) return null;
+  return (
+    <ol className="notes" aria-label={label}>
+      {notes.map((note) => (
+        <NoteSummary key={note.id} note={note} userId={userId} onOpen={onOpen} />
+      ))}
+    </ol>
+  );
+}
+
+interface FileActions {
+  userId: string;
+  isDirector: boolean;
+  notesHidden: boolean;
+  openNote(note: NoteRecord): void;
+  write(about: NoteAbout, draft: NoteRecord | null): void;
+}
+
+function CaseItem({
+  kase,
+  notes,
+  actions,
+  onRecordSession,
+  onCloseCase,
+}: {
+  kase: CaseRecord;
+  notes: NoteRecord[];
+  actions: FileActions;
+  onRecordSession(): void;
+  onCloseCase(): void;
+}) {
+  const headingId = useId();
+  const runsCase = kase.therapist.id === actions.userId;
+  const open = kase.status === 'open';
+  const caseNotes = notes.filter((note) => note.kind === 'case' && note.caseId === kase.id);
+  const draft = ownDraft(notes, actions.userId, (note) => note.kind === 'case' && note.caseId === kase.id);
+  return (
+    <li className={`case case--${kase.status}`}>
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId} className="case-title">
+          {caseKindLabels[kase.kind]} case {kase.reference}{' '}
+          <span className={`badge badge--${open ? 'active' : 'closed'}`}>{open ? 'Open' : 'Closed'}</span>
+        </h3>
+        <dl className="case-facts">
+          <div>
+            <dt>With</dt>
+            <dd>{listPeople(kase.participants)}</dd>
+          </div>
+          <div>
+            <dt>Therapist</dt>
+            <dd>{kase.therapist.name}</dd>
+          </div>
+          <div>
+            <dt>Opened</dt>
+            <dd>{formatDate(kase.openedOn)}</dd>
+          </div>
+          {kase.closedOn ? (
+            <div>
+              <dt>Closed</dt>
+              <dd>{formatDate(kase.closedOn)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <NoteList notes={caseNotes} userId={actions.userId} onOpen={actions.openNote} label={`Case notes for ${kase.reference}`} />
+        {open && (runsCase || actions.isDirector) ? (
+          <div className="case-actions">
+            {runsCase ? (
+              <>
+                <button type="button" className="button button--small" onClick={onRecordSession}>
+                  Record a session<span className="visually-hidden"> in case {kase.reference}</span>
+                </button>
+                {actions.notesHidden ? null : (
+                  <button type="button" className="button button--small" onClick={() => actions.write({ type: 'case', caseId: kase.id }, draft)}>
+                    {draft ? 'Continue case note draft' : 'Write case note'}
+                    <span className="visually-hidden"> for {kase.reference}</span>
+                  </button>
+                )}
+              </>
+            ) : null}
+            <button type="button" className="button button--small button--quiet" onClick={onCloseCase}>
+              Close case<span className="visually-hidden"> {kase.reference}</span>
+            </button>
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+function SessionItem({
+  session,
+  kase,
+  notes,
+  actions,
+}: {
+  session: SessionRecord;
+  kase: CaseRecord | undefined;
+  notes: NoteRecord[];
+  actions: FileActions;
+}) {
+  const headingId = useId();
+  const sessionNotes = notes.filter((note) => note.sessionId === session.id);
+  const draft = ownDraft(notes, actions.userId, (note) => note.sessionId === session.id);
+  const canWrite = kase !== undefined && kase.status === 'open' && kase.therapist.id === actions.userId && !actions.notesHidden;
+  const individual = isIndividual(session);
+  return (
+    <li className={individual ? 'session session--individual' : 'session session--joint'} data-session-id={session.id}>
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId} className="session-title">
+          <SessionKind session={session} />
+          <span className="session-when">{formatSessionStart(session.startsAt)}</span>
+        </h3>
+        <p className="session-meta">
+          {formatDuration(session.durationMinutes)} · {modalityLabels[session.modality]} ·{' '}
+          {sessionStatusLabels[session.status]}
+          {kase ? ` · ${caseKindLabels[kase.kind]} case ${kase.reference}` : ''}
+        </p>
+        <NoteList
+          notes={sessionNotes}
+          userId={actions.userId}
+          onOpen={actions.openNote}
+          label={`Notes on the session of ${formatSessionStart(session.startsAt)}`}
+        />
+        {canWrite ? (
+          <div className="session-actions">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => actions.write({ type: 'session', sessionId: session.id }, draft)}
+            >
+              {draft ? 'Continue session note draft' : 'Write session note'}
+              <span className="visually-hidden"> for {formatSessionStart(session.startsAt)}</span>
+            </button>
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+export function ClientFile({ clientId, notice }: { clientId: string; notice?: string | undefined }) {
+  const { client, cases, sessions, notes, loaded, error, notesError } = useClientFile();
+  const user = useSession((state) => state.user);
+  const userId = user?.id ?? '';
+  const isDirector = user?.roles.includes('director') ?? false;
+  const [editing, setEditing] = useState(false);
+  const [recordingIn, setRecordingIn] = useState<CaseRecord | null>(null);
+  const [closing, setClosing] = useState<CaseRecord | null>(null);
+  const [message, setMessage] = useState<string | null>(notice ?? null);
+  const casesHeadingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    void useClientFile
-      .getState()
-      .open(clientId)
-      .then(() => {
-        const state = useClientFile.getState();
-        if (state.clientId !== clientId || state.client === null) return;
-        useDraft.getState().begin(clientId, resumableDraft(state.notes, userName));
-      });
-  }, [clientId, userName]);
+    void useClientFile.getState().open(clientId);
+  }, [clientId]);
 
-  const sorted = [...notes].sort((a, b) => (b.createdAt > a.createdAt ? 1 : b.createdAt < a.createdAt ? -1 : 0));
+  const notesHidden = notesError !== null;
+  const actions: FileActions = {
+    userId,
+    isDirector,
+    notesHidden,
+    openNote: (note) => go({ name: 'note', clientId, about: null, noteId: note.id }),
+    write: (about, draft) => go({ name: 'note', clientId, about, noteId: draft?.id ?? null }),
+  };
+  const caseById = new Map(cases.map((kase) => [kase.id, kase]));
+  const clientNotes = notes.filter((note) => note.kind === 'client' || note.kind === 'contact');
+  const sessionIds = new Set(sessions.map((session) => session.id));
+  // A session note whose session is not on this timeline would otherwise vanish; list it rather than hide it.
+  const otherNotes = notes.filter((note) => note.kind === 'session' && (note.sessionId === null || !sessionIds.has(note.sessionId)));
+  const clientDraft = ownDraft(notes, userId, (note) => note.kind === 'client');
+  const contactDraft = ownDraft(notes, userId, (note) => note.kind === 'contact');
+  const isClinician = client !== null && !notesHidden;
 
   return (
     <main className="page" aria-labelledby="client-heading">
@@ -84,47 +279,156 @@ export function ClientFile({ clientId }: { clientId: string }) {
       </nav>
       {client === null ? (
         <>
-          <ScreenHeading id="client-heading">{loading ? 'Opening client file…' : 'Client file'}</ScreenHeading>
+          <ScreenHeading id="client-heading">{loaded ? 'Client file' : 'Opening client file…'}</ScreenHeading>
           {error ? <Alert>{error.message}</Alert> : null}
         </>
       ) : (
         <>
-          <ScreenHeading id="client-heading">
-            {client.name}
-            {client.preferredName ? <span className="heading-aside"> ({client.preferredName})</span> : null}
-          </ScreenHeading>
+          <div className="page-header">
+            <ScreenHeading id="client-heading">
+              {client.name}
+              {client.preferredName ? <span className="heading-aside"> ({client.preferredName})</span> : null}
+            </ScreenHeading>
+            <p className="page-header-meta">
+              <span className="client-row-reference">{client.reference}</span>{' '}
+              <span className={`badge badge--${client.status}`}>{client.status === 'active' ? 'Active' : 'Closed'}</span>
+            </p>
+          </div>
+          {message ? <Alert tone="success">{message}</Alert> : null}
           {error ? <Alert>{error.message}</Alert> : null}
+          {notesError ? (
+            <Alert tone="info">
+              <p>
+                {notesError.code === 'forbidden'
+                  ? `${notesError.message} You can see this client’s details, cases and session dates.`
+                  : notesError.message}
+              </p>
+            </Alert>
+          ) : null}
           <div className="client-layout">
-            <section className="panel" aria-labelledby="details-heading">
-              <h2 id="details-heading">Details</h2>
-              <dl className="details">
-                <Detail term="Reference" value={client.reference} />
-                <Detail term="Full name" value={client.name} />
-                <Detail term="Preferred name" value={client.preferredName} />
-                <Detail term="Date of birth" value={client.dateOfBirth ? formatDate(client.dateOfBirth) : null} />
-                <Detail term="Phone" value={client.phone} />
-                <Detail term="Email" value={client.email} />
-                <Detail term="Status" value={client.status === 'active' ? 'Active' : 'Closed'} />
-              </dl>
-            </section>
-            <div className="client-notes">
-              {editorClientId === clientId ? (
-                <NoteEditor onFinalised={() => void useClientFile.getState().reloadNotes()} />
+            <div className="client-side">
+              <DetailsPanel client={client} canEdit={isDirector || isClinician} onEdit={() => setEditing(true)} />
+              <EqualityPanel client={client} />
+            </div>
+            <div className="client-main">
+              {isClinician ? (
+                <FileSearch clientId={clientId} onOpenNote={(noteId) => go({ name: 'note', clientId, about: null, noteId })} />
               ) : null}
-              <section className="panel" aria-labelledby="notes-heading">
-                <h2 id="notes-heading">Notes</h2>
-                {sorted.length === 0 ? (
-                  <p className="muted">No notes yet.</p>
+              <section className="panel" aria-labelledby="cases-heading">
+                <div className="panel-header">
+                  <h2 id="cases-heading" ref={casesHeadingRef} tabIndex={-1} className="focus-target">
+                    Cases
+                  </h2>
+                  {user?.roles.includes('therapist') && (isClinician || isDirector) ? (
+                    <button type="button" className="button button--small" onClick={() => go({ name: 'new-case', clientId })}>
+                      New case
+                    </button>
+                  ) : null}
+                </div>
+                {cases.length === 0 ? (
+                  <p className="muted">No cases yet. Open a case to record sessions.</p>
                 ) : (
-                  <ol className="notes" aria-labelledby="notes-heading">
-                    {sorted.map((note) => (
-                      <NoteItem key={note.id} note={note} inEditor={note.id === editorNoteId} />
+                  <ul className="cases" aria-labelledby="cases-heading">
+                    {cases.map((kase) => (
+                      <CaseItem
+                        key={kase.id}
+                        kase={kase}
+                        notes={notes}
+                        actions={actions}
+                        onRecordSession={() => setRecordingIn(kase)}
+                        onCloseCase={() => setClosing(kase)}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </section>
+              <section className="panel" aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading">Sessions</h2>
+                <p className="timeline-key muted">
+                  <KindMark individual text="Individual" /> this client alone ·{' '}
+                  <KindMark individual={false} text="Joint" /> names everyone else who was there
+                </p>
+                {sessions.length === 0 ? (
+                  <p className="muted">No sessions recorded.</p>
+                ) : (
+                  <ol className="timeline" aria-labelledby="timeline-heading">
+                    {sessions.map((session) => (
+                      <SessionItem
+                        key={session.id}
+                        session={session}
+                        kase={caseById.get(session.caseId)}
+                        notes={notes}
+                        actions={actions}
+                      />
                     ))}
                   </ol>
                 )}
               </section>
+              {notesHidden ? null : (
+                <section className="panel" aria-labelledby="notes-heading">
+                  <div className="panel-header">
+                    <h2 id="notes-heading">Client notes</h2>
+                    <div className="panel-actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => actions.write({ type: 'client', clientId, kind: 'client' }, clientDraft)}
+                      >
+                        {clientDraft ? 'Continue client note draft' : 'Write client note'}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => actions.write({ type: 'client', clientId, kind: 'contact' }, contactDraft)}
+                      >
+                        {contactDraft ? 'Continue contact note draft' : 'Record a contact'}
+                      </button>
+                    </div>
+                  </div>
+                  <p className="muted">Notes about this client alone, outside sessions: phone calls, letters, messages.</p>
+                  {clientNotes.length === 0 && otherNotes.length === 0 ? (
+                    <p className="muted">No notes yet.</p>
+                  ) : (
+                    <NoteList notes={[...clientNotes, ...otherNotes]} userId={userId} onOpen={actions.openNote} label="Client notes" />
+                  )}
+                </section>
+              )}
             </div>
           </div>
+          {editing ? (
+            <EditClientDialog
+              client={client}
+              onClose={() => setEditing(false)}
+              onSaved={(saved) => {
+                setEditing(false);
+                useClientFile.getState().setClient(saved);
+                setMessage('Details saved.');
+              }}
+            />
+          ) : null}
+          {recordingIn ? (
+            <SessionDialog
+              caseRecord={recordingIn}
+              onClose={() => setRecordingIn(null)}
+              onRecorded={(session) => {
+                setRecordingIn(null);
+                setMessage(`Session on ${formatSessionStart(session.startsAt)} recorded.`);
+                void useClientFile.getState().reload();
+              }}
+            />
+          ) : null}
+          {closing ? (
+            <CloseCaseDialog
+              caseRecord={closing}
+              onClose={() => setClosing(null)}
+              onClosed={(closed) => {
+                setClosing(null);
+                setMessage(`Case ${closed.reference} closed on ${formatDate(closed.closedOn ?? closed.openedOn)}.`);
+                // The Close button goes with the open case; focus goes to the list it was in.
+                void useClientFile.getState().reload().then(() => casesHeadingRef.current?.focus());
+              }}
+            />
+          ) : null}
         </>
       )}
     </main>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { SearchHit } from '../../../shared/records';
 import type { ClientSummary } from '../../../shared/schemas';
 import { AddClientDialog } from '../components/AddClientDialog';
 import { Alert } from '../components/Alert';
@@ -63,6 +64,41 @@ function ClientList({ clients, labelledBy }: { clients: ClientSummary[]; labelle
   );
 }
 
+/** Notes whose text matched, shown apart from the name matches: one row per client the note is about. */
+function NoteHits({ hits, query }: { hits: SearchHit[]; query: string }) {
+  const headingId = useId();
+  return (
+    <section className="note-hits" aria-labelledby={headingId}>
+      <h2 id={headingId} className="note-hits-heading">
+        Found in notes
+      </h2>
+      <p className="result-count" role="status" aria-live="polite">
+        {hits.length === 0
+          ? `No notes you can read mention “${query.trim()}”.`
+          : `${hits.length} ${hits.length === 1 ? 'note mentions' : 'notes mention'} “${query.trim()}”`}
+      </p>
+      {hits.length > 0 ? (
+        <ul className="search-hits" aria-labelledby={headingId}>
+          {hits.map((hit) => (
+            <li key={`${hit.noteId}-${hit.client.id}`} className="search-hit">
+              <button
+                type="button"
+                className="search-hit-button"
+                onClick={() => go({ name: 'client', clientId: hit.client.id })}
+              >
+                <span className="search-hit-client">
+                  <span className="client-row-reference">{hit.client.reference}</span> {hit.client.name}
+                </span>
+                <span className="search-hit-snippet">{hit.snippet}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
 function countText(count: number, query: string): string {
   if (count === 0) return query.trim() === '' ? 'No clients yet.' : `No clients match “${query.trim()}”.`;
   const noun = count === 1 ? 'client' : 'clients';
@@ -70,7 +106,7 @@ function countText(count: number, query: string): string {
 }
 
 export function Clients() {
-  const { query, status, clients, loaded, error, setQuery, setStatus, load } = useClients();
+  const { query, status, clients, noteHits, loaded, error, noteError, setQuery, setStatus, load } = useClients();
   const notice = useSession((state) => state.notice);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
@@ -104,7 +140,7 @@ export function Clients() {
             id={searchId}
             type="search"
             value={query}
-            placeholder="Name or reference"
+            placeholder="Name, reference or words in notes"
             autoComplete="off"
             onChange={(event) => setQuery(event.target.value)}
           />
@@ -119,13 +155,16 @@ export function Clients() {
         </div>
       </div>
       {error ? <Alert>{error.message}</Alert> : null}
-      <h2 id={listHeadingId} className="visually-hidden">
-        Client list
+      {/* While note text is searched too, the two kinds of result get visible headings of their own. */}
+      <h2 id={listHeadingId} className={noteHits === null ? 'visually-hidden' : 'note-hits-heading'}>
+        {noteHits === null ? 'Client list' : 'Clients by name or reference'}
       </h2>
       <p className="result-count" role="status" aria-live="polite">
         {loaded ? countText(clients.length, query) : 'Loading clients…'}
       </p>
       {clients.length > 0 ? <ClientList clients={clients} labelledBy={listHeadingId} /> : null}
+      {noteError ? <Alert>{noteError.message}</Alert> : null}
+      {loaded && noteHits !== null ? <NoteHits hits={noteHits} query={query} /> : null}
       {adding ? (
         <AddClientDialog
           onClose={() => setAdding(false)}

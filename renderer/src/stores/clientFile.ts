@@ -1,44 +1,90 @@
 import { create } from 'zustand';
 import { call, type UiError } from '../api';
-import type { ClientDetail, Note } from '../../../shared/schemas';
+import type { CaseRecord, NoteRecord, SessionRecord } from '../../../shared/records';
+import type { ClientDetail } from '../../../shared/schemas';
 
+/**
+ * One client's file: identity, cases, the session timeline and the notes this user may read. Each part is
+ * loaded on its own, so a refusal for note content (a director looking at another therapist's client)
+ * still leaves identity, cases and dates on screen.
+ */
 interface ClientFileState {
   clientId: string | null;
   client: ClientDetail | null;
-  notes: Note[];
+  cases: CaseRecord[];
+  sessions: SessionRecord[];
+  notes: NoteRecord[];
   loading: boolean;
+  /** Loaded at least once for `clientId`. */
+  loaded: boolean;
   error: UiError | null;
+  /** Why notes are not shown (e.g. "forbidden"), kept apart so the rest of the file still shows. */
+  notesError: UiError | null;
   open(clientId: string): Promise<void>;
-  reloadNotes(): Promise<void>;
+  /** Loads everything again for the open client (after a change). */
+  reload(): Promise<void>;
+  setClient(client: ClientDetail): void;
   reset(): void;
 }
 
-const initial = { clientId: null, client: null, notes: [] as Note[], loading: false, error: null };
+const initial = {
+  clientId: null,
+  client: null,
+  cases: [] as CaseRecord[],
+  sessions: [] as SessionRecord[],
+  notes: [] as NoteRecord[],
+  loading: false,
+  loaded: false,
+  error: null,
+  notesError: null,
+};
 
 let requestSeq = 0;
 
-export const useClientFile = create<ClientFileState>()((set, get) => ({
-  ...initial,
-  open: async (clientId) => {
+async function fetchFile(clientId: string) {
+  const [client, cases, sessions, notes] = await Promise.all([
+    call('clients.get', { clientId }),
+    call('cases.list', { clientId }),
+    call('sessions.list', { clientId }),
+    call('notes.list', { clientId }),
+  ]);
+  return { client, cases, sessions, notes };
+}
+
+export const useClientFile = create<ClientFileState>()((set, get) => {
+  const load = async (clientId: string, fresh: boolean) => {
     const seq = ++requestSeq;
-    set({ ...initial, clientId, loading: true });
-    const [client, notes] = await Promise.all([call('clients.get', { clientId }), call('notes.list', { clientId })]);
+    if (fresh) set({ ...initial, clientId, loading: true });
+    else set({ loading: true });
+    const { client, cases, sessions, notes } = await fetchFile(clientId);
+    // Only the newest request may write: a slower answer for another client must not land here.
     if (seq !== requestSeq) return;
-    if (!client.ok) return set({ loading: false, error: client.error });
-    if (!notes.ok) return set({ loading: false, client: client.value, error: notes.error });
-    set({ loading: false, client: client.value, notes: notes.value.notes, error: null });
-  },
-  reloadNotes: async () => {
-    const { clientId } = get();
-    if (clientId === null) return;
-    const seq = requestSeq;
-    const notes = await call('notes.list', { clientId });
-    if (seq !== requestSeq || get().clientId !== clientId) return;
-    if (notes.ok) set({ notes: notes.value.notes });
-    else set({ error: notes.error });
-  },
-  reset: () => {
-    requestSeq += 1;
-    set(initial);
-  },
-}));
+    if (!client.ok) return set({ loading: false, loaded: true, error: client.error });
+    const partError = !cases.ok ? cases.error : !sessions.ok ? sessions.error : null;
+    set({
+      loading: false,
+      loaded: true,
+      client: client.value,
+      cases: cases.ok ? cases.value.cases : [],
+      sessions: sessions.ok ? sessions.value.sessions : [],
+      notes: notes.ok ? notes.value.notes : [],
+      error: partError,
+      notesError: notes.ok ? null : notes.error,
+    });
+  };
+  return {
+    ...initial,
+    open: (clientId) => load(clientId, true),
+    reload: async () => {
+      const { clientId } = get();
+      if (clientId !== null) await load(clientId, false);
+    },
+    setClient: (client) => {
+      if (get().clientId === client.id) set({ client });
+    },
+    reset: () => {
+      requestSeq += 1;
+      set(initial);
+    },
+  };
+});

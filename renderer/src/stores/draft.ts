@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { call, type UiError } from '../api';
-import type { Note } from '../../../shared/schemas';
+import type { NoteAbout, NoteRecord } from '../../../shared/records';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
@@ -11,30 +11,30 @@ export type SaveState =
   | { kind: 'error'; reason: string };
 
 /**
- * One note being written. Saves capture the session they belong to, so a save queued for one client's
+ * One note being written. Saves capture the session they belong to, so a save queued for one record's
  * draft can never be applied to another's, and a save that finishes after a lock changes nothing.
  */
 interface DraftSession {
-  clientId: string;
+  about: NoteAbout;
   noteId: string | null;
   savedBody: string;
   closed: boolean;
 }
 
 interface DraftState {
-  clientId: string | null;
+  about: NoteAbout | null;
   noteId: string | null;
   body: string;
   saveState: SaveState;
-  begin(clientId: string, draft: Note | null): void;
+  begin(about: NoteAbout, draft: NoteRecord | null): void;
   edit(body: string): void;
   /** Saves now (cancelling the debounce); resolves true when everything typed so far is saved. */
   flush(): Promise<boolean>;
-  finalise(): Promise<{ ok: true; note: Note } | { ok: false; error: UiError | null }>;
+  finalise(): Promise<{ ok: true; note: NoteRecord } | { ok: false; error: UiError | null }>;
   reset(): void;
 }
 
-const initial = { clientId: null, noteId: null, body: '', saveState: { kind: 'idle' } as SaveState };
+const initial = { about: null, noteId: null, body: '', saveState: { kind: 'idle' } as SaveState };
 
 let current: DraftSession | null = null;
 let queue: Promise<boolean> = Promise.resolve(true);
@@ -49,9 +49,7 @@ export const useDraft = create<DraftState>()((set, get) => {
     if (session === current) set({ saveState: { kind: 'saving' } });
     const result = await call(
       'notes.saveDraft',
-      session.noteId === null
-        ? { clientId: session.clientId, body }
-        : { clientId: session.clientId, noteId: session.noteId, body },
+      session.noteId === null ? { about: session.about, body } : { about: session.about, noteId: session.noteId, body },
     );
     if (session.closed) return false;
     if (!result.ok) {
@@ -78,11 +76,13 @@ export const useDraft = create<DraftState>()((set, get) => {
 
   return {
     ...initial,
-    begin: (clientId, draft) => {
+    begin: (about, draft) => {
       clearTimeout(timer);
-      current = { clientId, noteId: draft?.id ?? null, savedBody: draft?.body ?? '', closed: false };
+      // What the previous note had typed is still saved to its own record (it is not closed, only replaced).
+      void enqueue();
+      current = { about, noteId: draft?.id ?? null, savedBody: draft?.body ?? '', closed: false };
       set({
-        clientId,
+        about,
         noteId: current.noteId,
         body: current.savedBody,
         saveState: draft === null ? { kind: 'idle' } : { kind: 'saved', at: draft.updatedAt },
@@ -102,8 +102,11 @@ export const useDraft = create<DraftState>()((set, get) => {
       const result = await call('notes.finalise', { noteId: session.noteId });
       if (session.closed) return { ok: false, error: null };
       if (!result.ok) return { ok: false, error: result.error };
-      get().begin(session.clientId, null);
       session.closed = true;
+      if (session === current) {
+        current = null;
+        set(initial);
+      }
       return { ok: true, note: result.value };
     },
     reset: () => {

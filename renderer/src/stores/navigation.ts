@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { NoteAbout } from '../../../shared/records';
 
 export type Screen =
   | { name: 'loading' }
@@ -8,7 +9,12 @@ export type Screen =
   | { name: 'unlock' }
   | { name: 'recover' }
   | { name: 'clients' }
-  | { name: 'client'; clientId: string };
+  /** `notice` is a one-off confirmation shown at the top of the file (e.g. after opening a case). */
+  | { name: 'client'; clientId: string; notice?: string }
+  | { name: 'new-case'; clientId: string }
+  /** A note seen from one client's file: an existing note by id (its `about` read from it), or a new draft about `about`. */
+  | { name: 'note'; clientId: string; about: NoteAbout | null; noteId: string | null }
+  | { name: 'users' };
 
 interface NavigationState {
   screen: Screen;

@@ -1,0 +1,242 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { call, type UiError } from '../api';
+import type { MethodInput } from '../../../shared/contract';
+import type { ClientDetail } from '../../../shared/schemas';
+import { formatDateTime } from '../format';
+import { Alert } from './Alert';
+import { Checkbox } from './Checkbox';
+import { DateField, datePartsOf, parseDateParts, type DateParts } from './DateField';
+import { Dialog } from './Dialog';
+import { Field } from './Field';
+import { showErrorsAndFocus } from './forms';
+import { TextAreaField } from './TextAreaField';
+
+const textFields = [
+  'name',
+  'preferredName',
+  'phone',
+  'email',
+  'address',
+  'emergencyContact',
+  'gpPractice',
+  'interpreterLanguage',
+  'heardAbout',
+  'referrerName',
+  'referrerContact',
+] as const;
+type TextField = (typeof textFields)[number];
+
+const equalityFields = ['ethnicity', 'gender', 'sexualOrientation', 'disability', 'religion'] as const;
+type EqualityField = (typeof equalityFields)[number];
+
+interface Values extends Record<TextField, string> {
+  dateOfBirth: DateParts;
+  interpreterNeeded: boolean;
+  equalityConsent: boolean;
+  equality: Record<EqualityField, string>;
+}
+
+type ErrorKey = TextField | 'dateOfBirth' | 'equalityConsent' | `equality.${EqualityField}`;
+type Errors = Partial<Record<ErrorKey, string>>;
+
+type UpdateInput = MethodInput<'clients.update'>;
+
+function valuesOf(client: ClientDetail): Values {
+  return {
+    name: client.name,
+    preferredName: client.preferredName ?? '',
+    dateOfBirth: datePartsOf(client.dateOfBirth),
+    phone: client.phone ?? '',
+    email: client.email ?? '',
+    address: client.address ?? '',
+    emergencyContact: client.emergencyContact ?? '',
+    gpPractice: client.gpPractice ?? '',
+    interpreterNeeded: client.interpreterNeeded,
+    interpreterLanguage: client.interpreterLanguage ?? '',
+    heardAbout: client.heardAbout ?? '',
+    referrerName: client.referrerName ?? '',
+    referrerContact: client.referrerContact ?? '',
+    equalityConsent: client.equality !== null,
+    equality: {
+      ethnicity: client.equality?.ethnicity ?? '',
+      gender: client.equality?.gender ?? '',
+      sexualOrientation: client.equality?.sexualOrientation ?? '',
+      disability: client.equality?.disability ?? '',
+      religion: client.equality?.religion ?? '',
+    },
+  };
+}
+
+/**
+ * Every text field is sent, so clearing one clears it in the vault ('' means "not recorded").
+ * Equality monitoring is sent only when it changed: each save of it records consent again, with the time.
+ */
+function toUpdate(client: ClientDetail, values: Values, dateOfBirth: string | null): UpdateInput {
+  const input: UpdateInput = { clientId: client.id, name: values.name };
+  for (const name of textFields) {
+    if (name === 'name') continue;
+    input[name] = name === 'email' ? values.email.trim() : values[name];
+  }
+  if (!values.interpreterNeeded) input.interpreterLanguage = '';
+  input.interpreterNeeded = values.interpreterNeeded;
+  if (dateOfBirth !== null) input.dateOfBirth = dateOfBirth;
+  const before = valuesOf(client).equality;
+  const changed = client.equality === null || equalityFields.some((field) => before[field] !== values.equality[field]);
+  if (values.equalityConsent && changed) input.equality = { consentRecorded: true, ...values.equality };
+  return input;
+}
+
+const labels: Record<EqualityField, string> = {
+  ethnicity: 'Ethnicity (optional)',
+  gender: 'Gender (optional)',
+  sexualOrientation: 'Sexual orientation (optional)',
+  disability: 'Disability (optional)',
+  religion: 'Religion or belief (optional)',
+};
+
+interface Props {
+  client: ClientDetail;
+  onClose(): void;
+  onSaved(client: ClientDetail): void;
+}
+
+export function EditClientDialog({ client, onClose, onSaved }: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<Values>(() => valuesOf(client));
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<UiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const consentAlreadyRecorded = client.equality !== null;
+
+  const bind = (name: TextField) => ({
+    value: values[name],
+    error: errors[name],
+    autoComplete: 'off',
+    onChange: (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value }),
+  });
+
+  const bindEquality = (name: EqualityField) => ({
+    value: values.equality[name],
+    error: errors[`equality.${name}`],
+    autoComplete: 'off',
+    onChange: (event: { target: { value: string } }) =>
+      setValues({ ...values, equality: { ...values.equality, [name]: event.target.value } }),
+  });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const found: Errors = {};
+    if (values.name.trim() === '') found.name = 'Enter the client’s name';
+    const dateOfBirth = parseDateParts(values.dateOfBirth, 'Date of birth');
+    if ('error' in dateOfBirth) found.dateOfBirth = dateOfBirth.error;
+    else if (dateOfBirth.iso === null && client.dateOfBirth !== null) {
+      // clients.update has no way to clear a recorded date of birth; say so rather than silently keep it.
+      found.dateOfBirth = 'A recorded date of birth cannot be removed here. Enter the correct date.';
+    }
+    if (values.interpreterNeeded && values.interpreterLanguage.trim() === '') {
+      found.interpreterLanguage = 'Enter the language the interpreter is needed for';
+    }
+    if (Object.keys(found).length > 0 || 'error' in dateOfBirth) {
+      showErrorsAndFocus(formRef.current, () => {
+        setErrors(found);
+        setFailure(null);
+      });
+      return;
+    }
+    setBusy(true);
+    const result = await call('clients.update', toUpdate(client, values, dateOfBirth.iso));
+    setBusy(false);
+    if (!result.ok) {
+      const fieldErrors: Errors = {};
+      for (const [path, message] of Object.entries(result.error.fields)) {
+        if ((textFields as readonly string[]).includes(path) || path === 'dateOfBirth') fieldErrors[path as ErrorKey] = message;
+        else if (path.startsWith('equality.') && equalityFields.some((field) => path === `equality.${field}`)) {
+          fieldErrors[path as ErrorKey] = message;
+        } else if (path === 'equality.consentRecorded') fieldErrors.equalityConsent = message;
+      }
+      showErrorsAndFocus(formRef.current, () => {
+        setErrors(fieldErrors);
+        setFailure(Object.keys(fieldErrors).length > 0 ? null : result.error);
+      });
+      return;
+    }
+    onSaved(result.value);
+  }
+
+  return (
+    <Dialog title="Edit details" onClose={onClose} wide>
+      {failure ? <Alert>{failure.message}</Alert> : null}
+      <form ref={formRef} className="form" noValidate aria-busy={busy} onSubmit={(event) => void submit(event)}>
+        <fieldset className="form-section">
+          <legend>Identity and contact</legend>
+          <Field label="Full name" required data-autofocus {...bind('name')} />
+          <Field label="Preferred name (optional)" {...bind('preferredName')} />
+          <DateField
+            legend="Date of birth (optional)"
+            value={values.dateOfBirth}
+            error={errors.dateOfBirth}
+            onChange={(dateOfBirth) => setValues({ ...values, dateOfBirth })}
+          />
+          <Field label="Phone (optional)" type="tel" {...bind('phone')} />
+          <Field label="Email (optional)" type="email" {...bind('email')} />
+          <TextAreaField label="Address (optional)" rows={3} {...bind('address')} />
+          <Field label="Emergency contact (optional)" hint="Name and phone number" {...bind('emergencyContact')} />
+          <Field label="GP practice (optional)" {...bind('gpPractice')} />
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>Interpreter</legend>
+          <Checkbox
+            label="An interpreter is needed"
+            checked={values.interpreterNeeded}
+            onChange={(interpreterNeeded) => setValues({ ...values, interpreterNeeded })}
+          />
+          {values.interpreterNeeded ? <Field label="Language" {...bind('interpreterLanguage')} /> : null}
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>Referral</legend>
+          <Field label="How they heard of the practice (optional)" {...bind('heardAbout')} />
+          <Field label="Referrer name (optional)" {...bind('referrerName')} />
+          <Field
+            label="Referrer contact (optional)"
+            hint="Removed when the case closes, under the practice’s retention rules."
+            {...bind('referrerContact')}
+          />
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>Equality monitoring</legend>
+          <Checkbox
+            label="The client has given explicit consent to record equality monitoring information"
+            checked={values.equalityConsent}
+            disabled={consentAlreadyRecorded}
+            invalid={Boolean(errors.equalityConsent)}
+            hint={
+              consentAlreadyRecorded && client.equality
+                ? `Consent recorded ${formatDateTime(client.equality.consentRecordedAt)}.`
+                : 'These details are optional and are recorded only with the client’s explicit consent.'
+            }
+            onChange={(equalityConsent) => setValues({ ...values, equalityConsent })}
+          />
+          {errors.equalityConsent ? <p className="field-error">{errors.equalityConsent}</p> : null}
+          {values.equalityConsent ? (
+            <>
+              <Field label={labels.ethnicity} {...bindEquality('ethnicity')} />
+              <Field label={labels.gender} {...bindEquality('gender')} />
+              <Field label={labels.sexualOrientation} {...bindEquality('sexualOrientation')} />
+              <Field label={labels.disability} {...bindEquality('disability')} />
+              <Field label={labels.religion} {...bindEquality('religion')} />
+            </>
+          ) : null}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save details'}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
