@@ -22,15 +22,22 @@ export function createCore(options: CoreOptions): Core {
     () => clock().getTime(),
   );
   let queue: Promise<unknown> = Promise.resolve();
+  let inFlight = 0;
 
   return {
     call(method, input) {
-      const result = queue.then(() => dispatch(session, method, input));
+      inFlight += 1;
+      const result = queue.then(() => dispatch(session, method, input)).finally(() => (inFlight -= 1));
       queue = result;
       return result;
     },
     isUnlocked: () => session.isUnlocked(),
-    lock: (reason) => session.lock(reason),
+    // A lock waits for a call already running (an unlock or a rewrap awaiting Argon2 takes well under a
+    // second), so a handler never finds its database closed or its key zeroed half-way.
+    lock: (reason) => {
+      if (inFlight === 0) session.lock(reason);
+      else queue = queue.then(() => session.lock(reason));
+    },
     onLocked: (listener) => session.onLocked(listener),
   };
 }

@@ -40,7 +40,7 @@ describe('the subject-set rule holds on every read path', () => {
     await fc.assert(
       fc.asyncProperty(practice, async (spec) => {
         run += 1;
-        const clients = [];
+        const clients: Array<{ id: string }> = [];
         for (let i = 0; i < spec.clients; i++) clients.push(await door.call('clients.create', { name: `Run${run} Person${i}` }));
         const subjectsOf = new Map<string, Set<string>>();
         let markerNo = 0;

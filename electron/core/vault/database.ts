@@ -72,6 +72,9 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     } finally {
       keyText.fill(0);
     }
+    // A new vault returns freed pages to the file system at every commit, so the file holds no unused
+    // pages: the page check covers all of it, and nothing deleted lingers in a free page.
+    if (options.create) db.pragma('auto_vacuum = FULL');
     // Held for the life of the connection, so a second process gets SQLITE_BUSY rather than a shared vault.
     db.pragma('locking_mode = EXCLUSIVE');
     db.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -36,4 +36,7 @@ export function migrate(db: Db, target?: number, migrations: readonly Migration[
   } finally {
     if (enforced) db.pragma('foreign_keys = ON');
   }
+  // Rebuilt tables leave free pages behind; vacuuming keeps every page of the file in use, so the page
+  // check at unlock covers the whole file and nothing of the old tables lingers.
+  if ((db.pragma('freelist_count', { simple: true }) as number) > 0) db.exec('VACUUM');
 }

@@ -9,7 +9,7 @@ beforeEach(() => (folder = tempFolder()));
 afterEach(() => folder.cleanup());
 
 describe('every vault connection', () => {
-  it('uses secure delete, foreign keys, WAL, full sync and an exclusive lock', () => {
+  it('uses secure delete, foreign keys, WAL, full sync, an exclusive lock, and a new file full auto-vacuum', () => {
     const db = openDatabase(join(folder.dir, 'vault.db'), randomBytes(32), { create: true });
     try {
       expect(db.pragma('secure_delete', { simple: true })).toBe(1);
@@ -17,6 +17,7 @@ describe('every vault connection', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect(db.pragma('locking_mode', { simple: true })).toBe('exclusive');
+      expect(db.pragma('auto_vacuum', { simple: true })).toBe(1);
     } finally {
       closeDatabase(db);
     }

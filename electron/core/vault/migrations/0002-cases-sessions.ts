@@ -124,30 +124,45 @@ export const migration0002: Migration = {
       CREATE INDEX note_client_comments_by_note ON note_client_comments (note_id);
 
       -- Full-text indexes inside the encrypted database. Each row's rowid is its record's stable integer
-      -- key; secure-delete removes deleted text from the index itself, not only from its lookups.
-      CREATE VIRTUAL TABLE notes_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+      -- key; secure-delete removes deleted text from the index itself, not only from its lookups. The
+      -- subjects column holds one token per subject (s + client reference number), so a search inside one
+      -- client's file is an index intersection, not a scan.
+      CREATE VIRTUAL TABLE notes_fts USING fts5 (text, subjects, tokenize = 'unicode61 remove_diacritics 2');
       INSERT INTO notes_fts (notes_fts, rank) VALUES ('secure-delete', 1);
-      CREATE VIRTUAL TABLE note_amendments_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE note_amendments_fts USING fts5 (text, subjects, tokenize = 'unicode61 remove_diacritics 2');
       INSERT INTO note_amendments_fts (note_amendments_fts, rank) VALUES ('secure-delete', 1);
       CREATE VIRTUAL TABLE clients_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
       INSERT INTO clients_fts (clients_fts, rank) VALUES ('secure-delete', 1);
 
-      INSERT INTO notes_fts (rowid, text) SELECT seq, body FROM notes;
+      CREATE VIEW note_subject_tokens AS
+        SELECT ns.note_id, group_concat('s' || c.reference_no, ' ') AS tokens
+        FROM note_subjects ns JOIN clients c ON c.id = ns.client_id GROUP BY ns.note_id;
+
+      INSERT INTO notes_fts (rowid, text, subjects)
+        SELECT n.seq, n.body, ifnull(t.tokens, '') FROM notes n LEFT JOIN note_subject_tokens t ON t.note_id = n.id;
       INSERT INTO clients_fts (rowid, text)
         SELECT reference_no, concat_ws(' ', name, preferred_name, printf('C-%04d', reference_no), email, phone) FROM clients;
 
       CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
-        INSERT INTO notes_fts (rowid, text) VALUES (new.seq, new.body);
+        INSERT INTO notes_fts (rowid, text, subjects) VALUES (new.seq, new.body, '');
       END;
       CREATE TRIGGER notes_fts_update AFTER UPDATE OF body ON notes BEGIN
         DELETE FROM notes_fts WHERE rowid = old.seq;
-        INSERT INTO notes_fts (rowid, text) VALUES (new.seq, new.body);
+        INSERT INTO notes_fts (rowid, text, subjects)
+          VALUES (new.seq, new.body, ifnull((SELECT tokens FROM note_subject_tokens WHERE note_id = new.id), ''));
       END;
       CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
         DELETE FROM notes_fts WHERE rowid = old.seq;
       END;
+      CREATE TRIGGER note_subjects_fts_insert AFTER INSERT ON note_subjects BEGIN
+        DELETE FROM notes_fts WHERE rowid = (SELECT seq FROM notes WHERE id = new.note_id);
+        INSERT INTO notes_fts (rowid, text, subjects)
+          SELECT n.seq, n.body, ifnull((SELECT tokens FROM note_subject_tokens WHERE note_id = n.id), '')
+          FROM notes n WHERE n.id = new.note_id;
+      END;
       CREATE TRIGGER note_amendments_fts_insert AFTER INSERT ON note_amendments BEGIN
-        INSERT INTO note_amendments_fts (rowid, text) VALUES (new.seq, new.body);
+        INSERT INTO note_amendments_fts (rowid, text, subjects)
+          VALUES (new.seq, new.body, ifnull((SELECT tokens FROM note_subject_tokens WHERE note_id = new.note_id), ''));
       END;
       CREATE TRIGGER note_amendments_fts_delete AFTER DELETE ON note_amendments BEGIN
         DELETE FROM note_amendments_fts WHERE rowid = old.seq;
