@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
 import { AppShell } from './pages/AppShell';
 import { ClientFilePage } from './pages/ClientFilePage';
 import { ClientsPage } from './pages/ClientsPage';
+import { NotePage } from './pages/NotePage';
 import { UnlockPage } from './pages/UnlockPage';
 import { expect, PASSPHRASE, test, USER, type Vault } from './fixtures';
 
@@ -12,13 +14,22 @@ async function vaultWithClient(vault: Vault): Promise<string> {
   return client.id;
 }
 
-async function openClient(page: import('@playwright/test').Page): Promise<ClientFilePage> {
+async function openClient(page: Page): Promise<ClientFilePage> {
   const clients = new ClientsPage(page);
   await clients.expectShown();
   await clients.open(CLIENT);
   const file = new ClientFilePage(page);
   await file.expectShown(CLIENT);
   return file;
+}
+
+/** From the client list to the editor for a client note (a new one, or this person's draft). */
+async function openClientNote(page: Page): Promise<NotePage> {
+  const file = await openClient(page);
+  await file.writeClientNote.click();
+  const note = new NotePage(page);
+  await note.expectShown('Client note');
+  return note;
 }
 
 test.describe('notes', () => {
@@ -31,87 +42,99 @@ test.describe('notes', () => {
   }) => {
     const clientId = await vaultWithClient(vault);
     await openApp();
-    let file = await openClient(page);
-    await expect(file.autosaveStatus).toHaveText('Your note is saved as a draft automatically as you type.');
+    let note = await openClientNote(page);
+    await expect(note.autosaveStatus).toHaveText('Your note is saved as a draft automatically as you type.');
+    await expect(note.subjects).toHaveText('About: Jordan Ellis (C-0001). It appears in this client’s file only.');
 
     const firstPart = 'Jo arrived on time and talked about the move to Leeds.';
-    await file.editor.fill(firstPart);
-    await expect(file.autosaveStatus).toHaveText('Draft saved at 14:32');
+    await note.editor.fill(firstPart);
+    await expect(note.autosaveStatus).toHaveText('Draft saved at 14:32');
     const saved = await vault.call('notes.list', { clientId });
     expect(saved.notes).toHaveLength(1);
-    expect(saved.notes[0]).toMatchObject({ status: 'draft', body: firstPart });
-    await checkAccessibility('client file with draft');
+    expect(saved.notes[0]).toMatchObject({ status: 'draft', kind: 'client', body: firstPart });
+    await checkAccessibility('note editor with draft');
     await saveScreenshot('14-note-draft-saved');
 
     // A reload keeps the vault unlocked (it lives in main); the draft comes back from the vault.
     await page.reload();
-    file = await openClient(page);
-    await expect(file.editor).toHaveValue(firstPart);
-    await expect(file.autosaveStatus).toHaveText('Draft saved at 14:32');
-    await expect(file.draftNotes()).toContainText('This draft is open in the editor.');
+    let file = await openClient(page);
+    await expect(file.draftNotes()).toContainText(firstPart);
+    await expect(file.writeClientNote).toHaveText('Continue client note draft');
+    await file.writeClientNote.click();
+    note = new NotePage(page);
+    await note.expectShown('Client note');
+    await expect(note.editor).toHaveValue(firstPart);
+    await expect(note.autosaveStatus).toHaveText('Draft saved at 14:32');
 
     // Lock and unlock: still there, and only one draft exists.
     await new AppShell(page).lock();
     const unlock = new UnlockPage(page);
     await unlock.expectShown();
     await unlock.unlock(USER, PASSPHRASE);
-    file = await openClient(page);
-    await expect(file.editor).toHaveValue(firstPart);
+    note = await openClientNote(page);
+    await expect(note.editor).toHaveValue(firstPart);
 
     // Blur saves at once, without waiting for the debounce.
     vault.clock.advance(60_000);
     const fullNote = `${firstPart}\nWe agreed to meet weekly for six weeks.`;
-    await file.editor.fill(fullNote);
-    await file.editor.press('Tab');
-    await expect(file.autosaveStatus).toHaveText('Draft saved at 14:33');
+    await note.editor.fill(fullNote);
+    await note.editor.press('Tab');
+    await expect(note.autosaveStatus).toHaveText('Draft saved at 14:33');
     expect((await vault.call('notes.list', { clientId })).notes).toHaveLength(1);
 
     // The confirmation can be dismissed with Escape; nothing is finalised.
-    await file.finaliseButton.click();
-    await expect(file.confirmDialog).toBeVisible();
-    await expect(file.confirmDialog).toContainText('can no longer be edited');
-    await expect(file.confirmDialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await note.finaliseButton.click();
+    await expect(note.confirmDialog).toBeVisible();
+    await expect(note.confirmDialog).toContainText('can no longer be edited');
+    await expect(note.confirmDialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
     await saveScreenshot('15-finalise-confirm');
     await page.keyboard.press('Escape');
-    await expect(file.confirmDialog).toBeHidden();
-    await expect(file.finaliseButton).toBeFocused();
+    await expect(note.confirmDialog).toBeHidden();
+    await expect(note.finaliseButton).toBeFocused();
     expect((await vault.call('notes.list', { clientId })).notes[0]?.status).toBe('draft');
 
-    await file.finalise();
-    await expect(file.finalNotes()).toHaveCount(1);
-    await expect(file.finalNotes()).toContainText('Final by Sam Okafor · 23 November 2026 at 14:33');
-    await expect(file.finalNotes()).toContainText('We agreed to meet weekly for six weeks.');
-    await expect(file.draftNotes()).toHaveCount(0);
-    // The editor now holds a new, empty note; the final one has no control that could change it.
-    await expect(file.editor).toHaveValue('');
-    await expect(file.editor).toBeFocused();
-    await expect(file.finaliseButton).toBeDisabled();
-    await expect(file.finalNotes().getByRole('textbox')).toHaveCount(0);
-    await expect(file.finalNotes().getByRole('button')).toHaveCount(0);
+    await note.finalise();
+    await expect(note.notice).toContainText('Note finalised and signed.');
+    await expect(note.signature).toContainText('Finalised by Sam Okafor on 23 November 2026 at 14:33');
+    await expect(note.currentText).toHaveText(fullNote);
+    // A finalised note has no text box: it can be amended (with a reason), never edited in place.
+    await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0);
+    await expect(note.amendButton).toBeVisible();
     const after = await vault.call('notes.list', { clientId });
     expect(after.notes).toHaveLength(1);
     expect(after.notes[0]).toMatchObject({ status: 'final', body: fullNote, authorName: USER });
-    await checkAccessibility('client file with final note');
+    await checkAccessibility('finalised note');
     await saveScreenshot('16-note-final');
 
-    // Re-opening the file does not bring the finalised note back into the editor.
-    await file.backToClients.click();
-    file = await openClient(page);
-    await expect(file.editor).toHaveValue('');
+    // In the file, the note is final and offers only to be opened; writing starts a new, empty note.
+    await note.backToFile.click();
+    file = new ClientFilePage(page);
+    await file.expectShown(CLIENT);
     await expect(file.finalNotes()).toHaveCount(1);
+    await expect(file.finalNotes()).toContainText('Final Client note by Sam Okafor · 23 November 2026 at 14:33');
+    await expect(file.finalNotes()).toContainText('We agreed to meet weekly for six weeks.');
+    await expect(file.draftNotes()).toHaveCount(0);
+    await expect(file.finalNotes().getByRole('textbox')).toHaveCount(0);
+    await expect(file.finalNotes().getByRole('button')).toHaveText([/^Open note/]);
+    await expect(file.writeClientNote).toHaveText('Write client note');
+    await file.writeClientNote.click();
+    note = new NotePage(page);
+    await note.expectShown('Client note');
+    await expect(note.editor).toHaveValue('');
+    await expect(note.finaliseButton).toBeDisabled();
   });
 
   test('text typed just before Lock is saved before the vault locks', async ({ page, vault, openApp }) => {
     const clientId = await vaultWithClient(vault);
     await openApp();
-    const file = await openClient(page);
-    await file.editor.fill('Typed moments before locking.');
+    const note = await openClientNote(page);
+    await note.editor.fill('Typed moments before locking.');
     // No waiting for the autosave: Lock must flush it first.
     await new AppShell(page).lock();
     await new UnlockPage(page).expectShown();
     await vault.call('vault.unlock', { userName: USER, passphrase: PASSPHRASE });
     const notes = await vault.call('notes.list', { clientId });
-    expect(notes.notes.map((note) => note.body)).toEqual(['Typed moments before locking.']);
+    expect(notes.notes.map((n) => n.body)).toEqual(['Typed moments before locking.']);
   });
 
   test('an idle lock from main clears the screen to Unlock and leaves no client data in the page', async ({
@@ -123,9 +146,9 @@ test.describe('notes', () => {
   }) => {
     await vaultWithClient(vault);
     await openApp();
-    const file = await openClient(page);
-    await file.editor.fill('Private words about the session.');
-    await expect(file.autosaveStatus).toHaveText('Draft saved at 14:32');
+    const note = await openClientNote(page);
+    await note.editor.fill('Private words about the session.');
+    await expect(note.autosaveStatus).toHaveText('Draft saved at 14:32');
 
     await vault.lockFromMain('idle');
     const unlock = new UnlockPage(page);

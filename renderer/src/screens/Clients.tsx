@@ -72,7 +72,7 @@ function NoteHits({ hits, query }: { hits: SearchHit[]; query: string }) {
       <h2 id={headingId} className="note-hits-heading">
         Found in notes
       </h2>
-      <p className="result-count" role="status" aria-live="polite">
+      <p className="note-hit-count" role="status" aria-live="polite">
         {hits.length === 0
           ? `No notes you can read mention “${query.trim()}”.`
           : `${hits.length} ${hits.length === 1 ? 'note mentions' : 'notes mention'} “${query.trim()}”`}

@@ -79,7 +79,7 @@ function ParticipantSearch({ chosen, onAdd }: { chosen: ParticipantRef[]; onAdd(
         />
       </div>
       {error ? <Alert>{error.message}</Alert> : null}
-      <p className="result-count" role="status" aria-live="polite">
+      <p className="pick-count" role="status" aria-live="polite">
         {results === null
           ? ''
           : results.length === 0

@@ -4,10 +4,16 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class AppShell {
   readonly banner: Locator;
   readonly lockButton: Locator;
+  readonly nav: Locator;
+  readonly clientsLink: Locator;
+  readonly usersLink: Locator;
 
   constructor(readonly page: Page) {
     this.banner = page.getByRole('banner');
     this.lockButton = this.banner.getByRole('button', { name: 'Lock', exact: true });
+    this.nav = this.banner.getByRole('navigation', { name: 'Main' });
+    this.clientsLink = this.nav.getByRole('button', { name: 'Clients' });
+    this.usersLink = this.nav.getByRole('button', { name: 'Users' });
   }
 
   async expectSignedIn(practiceName: string, userName: string): Promise<void> {

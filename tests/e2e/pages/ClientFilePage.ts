@@ -1,24 +1,56 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** One session in the client file's timeline, found by the date shown on it (e.g. "2 November 2026"). */
+export class TimelineSession {
+  readonly kind: Locator;
+  readonly notes: Locator;
+  readonly writeNote: Locator;
+
+  constructor(readonly item: Locator) {
+    this.kind = item.locator('.session-kind');
+    this.notes = item.locator('.note');
+    this.writeNote = item.getByRole('button', { name: /^(Write session note|Continue session note draft)/ });
+  }
+}
+
 export class ClientFilePage {
   readonly heading: Locator;
   readonly backToClients: Locator;
   readonly details: Locator;
+  readonly editDetails: Locator;
+  readonly equality: Locator;
+  readonly cases: Locator;
+  readonly newCase: Locator;
+  readonly timeline: Locator;
+  readonly sessions: Locator;
   readonly notes: Locator;
-  readonly editor: Locator;
-  readonly autosaveStatus: Locator;
-  readonly finaliseButton: Locator;
-  readonly confirmDialog: Locator;
+  readonly writeClientNote: Locator;
+  readonly notice: Locator;
+  readonly notesRefused: Locator;
+  readonly search: Locator;
+  readonly searchButton: Locator;
+  readonly searchStatus: Locator;
+  readonly searchHits: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
     this.backToClients = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'All clients' });
     this.details = page.getByRole('region', { name: 'Details' });
-    this.notes = page.getByRole('region', { name: 'Notes', exact: true });
-    this.editor = page.getByRole('textbox', { name: 'Note', exact: true });
-    this.autosaveStatus = page.getByTestId('autosave-status');
-    this.finaliseButton = page.getByRole('region', { name: 'Write a note' }).getByRole('button', { name: 'Finalise note' });
-    this.confirmDialog = page.getByRole('alertdialog', { name: 'Finalise this note?' });
+    this.editDetails = this.details.getByRole('button', { name: 'Edit details' });
+    this.equality = page.getByRole('region', { name: 'Equality monitoring' });
+    this.cases = page.getByRole('region', { name: 'Cases' });
+    this.newCase = this.cases.getByRole('button', { name: 'New case' });
+    this.timeline = page.getByRole('region', { name: 'Sessions' });
+    this.sessions = this.timeline.locator('li.session');
+    this.notes = page.getByRole('region', { name: 'Client notes', exact: true });
+    this.writeClientNote = this.notes.getByRole('button', { name: /^(Write client note|Continue client note draft)$/ });
+    this.notice = page.getByRole('main').locator('.alert--success');
+    this.notesRefused = page.getByRole('main').locator('.alert--info');
+    const searchRegion = page.getByRole('region', { name: 'Search this file' });
+    this.search = searchRegion.getByRole('searchbox', { name: 'Search notes in this file' });
+    this.searchButton = searchRegion.getByRole('button', { name: 'Search' });
+    this.searchStatus = searchRegion.locator('.file-search-status');
+    this.searchHits = searchRegion.locator('.search-hit');
   }
 
   async expectShown(clientName: string): Promise<void> {
@@ -31,6 +63,22 @@ export class ClientFilePage {
     return this.details.locator('.detail').filter({ has: this.page.locator('dt', { hasText: term }) }).locator('dd');
   }
 
+  caseItem(reference: string): Locator {
+    return this.cases.locator('li.case').filter({ hasText: reference });
+  }
+
+  recordSessionIn(reference: string): Locator {
+    return this.cases.getByRole('button', { name: `Record a session in case ${reference}` });
+  }
+
+  closeCase(reference: string): Locator {
+    return this.cases.getByRole('button', { name: `Close case ${reference}` });
+  }
+
+  session(dateText: string): TimelineSession {
+    return new TimelineSession(this.sessions.filter({ hasText: dateText }));
+  }
+
   finalNotes(): Locator {
     return this.notes.locator('.note--final');
   }
@@ -39,10 +87,8 @@ export class ClientFilePage {
     return this.notes.locator('.note--draft');
   }
 
-  async finalise(): Promise<void> {
-    await this.finaliseButton.click();
-    await expect(this.confirmDialog).toBeVisible();
-    await this.confirmDialog.getByRole('button', { name: 'Finalise note' }).click();
-    await expect(this.confirmDialog).toBeHidden();
+  async searchNotes(text: string): Promise<void> {
+    await this.search.fill(text);
+    await this.searchButton.click();
   }
 }

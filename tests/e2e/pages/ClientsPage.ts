@@ -58,6 +58,8 @@ export class ClientsPage {
   readonly list: Locator;
   readonly rows: Locator;
   readonly addDialog: AddClientDialog;
+  readonly noteHits: Locator;
+  readonly noteHitCount: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Clients' });
@@ -65,7 +67,11 @@ export class ClientsPage {
     this.statusFilter = page.getByLabel('Show');
     this.addButton = page.getByRole('button', { name: 'Add client' });
     this.resultCount = page.locator('.result-count');
-    this.list = page.getByRole('list', { name: 'Client list' });
+    // The list's heading reads "Clients by name or reference" while note text is searched too.
+    this.list = page.getByRole('list', { name: /^(Client list|Clients by name or reference)$/ });
+    const found = page.getByRole('region', { name: 'Found in notes' });
+    this.noteHits = found.locator('.search-hit');
+    this.noteHitCount = found.locator('.note-hit-count');
     this.rows = this.list.getByRole('listitem');
     this.addDialog = new AddClientDialog(page);
   }
@@ -85,5 +91,15 @@ export class ClientsPage {
 
   async open(name: string): Promise<void> {
     await this.row(name).getByRole('button').click();
+  }
+
+  /** Adds a client through the dialog and waits for the list to confirm it. */
+  async add(name: string): Promise<void> {
+    await this.addButton.click();
+    await expect(this.addDialog.dialog).toBeVisible();
+    await this.addDialog.name.fill(name);
+    await this.addDialog.submit.click();
+    await expect(this.addDialog.dialog).toBeHidden();
+    await expect(this.page.getByRole('status').filter({ hasText: `Added ${name}` })).toBeVisible();
   }
 }
