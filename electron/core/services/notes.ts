@@ -159,14 +159,16 @@ export function saveDraft(
   const target = resolveTarget(ctx, input.about);
   const id = randomUUID();
   ctx.db.transaction(() => {
+    // Subjects first, so the search index row is written once with them (see migration 0002).
+    ctx.db.pragma('defer_foreign_keys = ON');
+    const add = ctx.db.prepare('INSERT INTO note_subjects (note_id, client_id) VALUES (?, ?)');
+    target.subjects.forEach((clientId) => add.run(id, clientId));
     ctx.db
       .prepare(
         `INSERT INTO notes (id, kind, case_id, session_id, client_id, author_id, status, body, created_at, updated_at, finalised_at)
          VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, NULL)`,
       )
       .run(id, target.kind, target.caseId, target.sessionId, target.clientId, ctx.user.id, input.body, now, now);
-    const add = ctx.db.prepare('INSERT INTO note_subjects (note_id, client_id) VALUES (?, ?)');
-    target.subjects.forEach((clientId) => add.run(id, clientId));
     ctx.audit({ action: 'note.draft.create', targetId: id, detail: { subjects: target.subjects.length } });
   })();
   return { noteId: id, savedAt: now };

@@ -1,5 +1,9 @@
 import type { Migration } from './types';
 
+/** One token per subject of a note (s + client reference number), looked up by the note's id. */
+const subjectTokens = (noteId: string) => `ifnull((SELECT group_concat('s' || c.reference_no, ' ')
+  FROM note_subjects ns JOIN clients c ON c.id = ns.client_id WHERE ns.note_id = ${noteId}), '')`;
+
 /**
  * The client record: fuller client details, cases with participants, sessions with attendees, notes that
  * belong to a session, a case or a client (their subject sets derived from that), amendments, clients'
@@ -134,35 +138,33 @@ export const migration0002: Migration = {
       CREATE VIRTUAL TABLE clients_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
       INSERT INTO clients_fts (clients_fts, rank) VALUES ('secure-delete', 1);
 
-      CREATE VIEW note_subject_tokens AS
-        SELECT ns.note_id, group_concat('s' || c.reference_no, ' ') AS tokens
-        FROM note_subjects ns JOIN clients c ON c.id = ns.client_id GROUP BY ns.note_id;
-
       INSERT INTO notes_fts (rowid, text, subjects)
-        SELECT n.seq, n.body, ifnull(t.tokens, '') FROM notes n LEFT JOIN note_subject_tokens t ON t.note_id = n.id;
+        SELECT n.seq, n.body, ${subjectTokens('n.id')} FROM notes n;
       INSERT INTO clients_fts (rowid, text)
         SELECT reference_no, concat_ws(' ', name, preferred_name, printf('C-%04d', reference_no), email, phone) FROM clients;
 
+      -- The services write a note's subjects before the note (foreign keys deferred), so the index row is
+      -- written once, complete; the subjects trigger only acts on subjects added to an existing note.
       CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
-        INSERT INTO notes_fts (rowid, text, subjects) VALUES (new.seq, new.body, '');
+        INSERT INTO notes_fts (rowid, text, subjects) VALUES (new.seq, new.body, ${subjectTokens('new.id')});
       END;
       CREATE TRIGGER notes_fts_update AFTER UPDATE OF body ON notes BEGIN
         DELETE FROM notes_fts WHERE rowid = old.seq;
         INSERT INTO notes_fts (rowid, text, subjects)
-          VALUES (new.seq, new.body, ifnull((SELECT tokens FROM note_subject_tokens WHERE note_id = new.id), ''));
+          VALUES (new.seq, new.body, ${subjectTokens('new.id')});
       END;
       CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
         DELETE FROM notes_fts WHERE rowid = old.seq;
       END;
-      CREATE TRIGGER note_subjects_fts_insert AFTER INSERT ON note_subjects BEGIN
+      CREATE TRIGGER note_subjects_fts_insert AFTER INSERT ON note_subjects
+      WHEN EXISTS (SELECT 1 FROM notes WHERE id = new.note_id) BEGIN
         DELETE FROM notes_fts WHERE rowid = (SELECT seq FROM notes WHERE id = new.note_id);
         INSERT INTO notes_fts (rowid, text, subjects)
-          SELECT n.seq, n.body, ifnull((SELECT tokens FROM note_subject_tokens WHERE note_id = n.id), '')
-          FROM notes n WHERE n.id = new.note_id;
+          SELECT n.seq, n.body, ${subjectTokens('n.id')} FROM notes n WHERE n.id = new.note_id;
       END;
       CREATE TRIGGER note_amendments_fts_insert AFTER INSERT ON note_amendments BEGIN
         INSERT INTO note_amendments_fts (rowid, text, subjects)
-          VALUES (new.seq, new.body, ifnull((SELECT tokens FROM note_subject_tokens WHERE note_id = new.note_id), ''));
+          VALUES (new.seq, new.body, ${subjectTokens('new.note_id')});
       END;
       CREATE TRIGGER note_amendments_fts_delete AFTER DELETE ON note_amendments BEGIN
         DELETE FROM note_amendments_fts WHERE rowid = old.seq;
