@@ -32,6 +32,11 @@ export const contract = {
     input: z.strictObject({ currentPassphrase: s.enteredPassphrase, newPassphrase: s.passphrase }),
     output: empty,
   },
+  'vault.newRecoveryCode': {
+    access: 'unlocked',
+    input: z.strictObject({ currentPassphrase: s.enteredPassphrase }),
+    output: z.strictObject({ recoveryCode: z.string() }),
+  },
   'vault.verify': { access: 'unlocked', input: empty, output: s.auditReport },
   'settings.get': {
     access: 'unlocked',

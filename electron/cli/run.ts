@@ -96,6 +96,7 @@ async function runVaultCommand(
       }
       const input = parseJsonArgument(command.json);
       await unlock(core, secrets, command.user);
+      await addSecretFields(command.method, input, secrets);
       printJson(io, valueOf(await core.call(command.method, input)));
       return ExitCode.ok;
     }
@@ -122,6 +123,20 @@ async function runVaultCommand(
 async function unlock(core: Core, secrets: SecretSource, userName: string | undefined): Promise<void> {
   const passphrase = await secrets.next('Passphrase');
   valueOf(await typedCall(core, 'vault.unlock', { passphrase, ...(userName === undefined ? {} : { userName }) }));
+}
+
+/** Fields that hold secrets: never taken from the JSON argument, always asked for like the passphrase. */
+const SECRET_FIELDS = ['currentPassphrase', 'passphrase', 'newPassphrase'] as const;
+
+async function addSecretFields(method: keyof typeof contract, input: unknown, secrets: SecretSource): Promise<void> {
+  const shape = (contract[method].input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  if (typeof input !== 'object' || input === null) return;
+  const record = input as Record<string, unknown>;
+  for (const field of SECRET_FIELDS) {
+    if (!(field in shape)) continue;
+    if (field in record) throw new UsageError(`Give ${field} at the prompt or on standard input, never in the JSON argument.`);
+    record[field] = await secrets.next(field === 'currentPassphrase' ? 'Current passphrase' : field === 'newPassphrase' ? 'New passphrase' : 'Passphrase for the new user');
+  }
 }
 
 function parseJsonArgument(json: string | undefined): unknown {

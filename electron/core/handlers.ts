@@ -1,6 +1,6 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
 import { hasVault } from './vault/paths';
-import { addPassphraseSlot, changePassphrase, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
+import { addPassphraseSlot, changePassphrase, replaceRecoveryCode, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
 import type { VaultSession } from './session';
 import { autoLockMinutes, practiceName, writeSetting } from './services/settings';
@@ -81,6 +81,12 @@ export const handlers: HandlerTable = {
     await changePassphrase(session.current(), input, session.env);
     session.services().audit({ action: 'vault.passphrase.change' });
     return {};
+  },
+
+  'vault.newRecoveryCode': async (input, session) => {
+    const recoveryCode = await replaceRecoveryCode(session.current(), input.currentPassphrase, session.env);
+    session.services().audit({ action: 'vault.recovery-code.replace' });
+    return { recoveryCode };
   },
 
   'vault.verify': (_input, session) => verifyVault(session.services()),

@@ -47,6 +47,7 @@ function attacks(): Record<MethodName, unknown[]> {
     'vault.recover': [],
     'vault.lock': [],
     'vault.changePassphrase': [{ currentPassphrase: 'wrong', newPassphrase: 'another long passphrase' }],
+    'vault.newRecoveryCode': [{ currentPassphrase: 'not hers' }],
     'vault.verify': [{}],
     'settings.get': [{}],
     'settings.update': [{ autoLockMinutes: 30 }],

@@ -7,7 +7,10 @@ let folder: ReturnType<typeof tempFolder>;
 beforeEach(() => (folder = tempFolder()));
 afterEach(() => folder.cleanup());
 
-const SECRETS = ['Marguerite Fenwick-Oyelaran', 'Zebedee', '1979-04-12', 'marguerite@example.org', 'XYZZY-NOTE-MARKER-41', PRACTICE, USER];
+const SECRETS = [
+  'Marguerite Fenwick-Oyelaran', 'Zebedee', '1979-04-12', 'marguerite@example.org', 'XYZZY-NOTE-MARKER-41', PRACTICE, USER,
+  'Dr Referrer Quill', 'Nettlebed Surgery', 'JOINTSESSION-MARKER-77', 'AMENDMENT-MARKER-93', 'xyzzy', 'jointsession',
+];
 
 function everyFile(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).map((name) => join(dir, name)).filter((p) => statSync(p).isFile());
@@ -31,6 +34,14 @@ describe('nothing readable at rest', () => {
     });
     const draft = await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: 'Session went well. XYZZY-NOTE-MARKER-41' });
     await door.call('notes.finalise', { noteId: draft.noteId });
+    await door.call('notes.amend', { noteId: draft.noteId, body: 'Corrected AMENDMENT-MARKER-93', reason: 'typo' });
+    const partner = await door.call('clients.create', { name: 'Partner Person', referrerName: 'Dr Referrer Quill', gpPractice: 'Nettlebed Surgery' });
+    const kase = await door.call('cases.create', { kind: 'couple', participantIds: [client.id, partner.id], openedOn: '2025-01-01' });
+    const session = await door.call('sessions.create', {
+      caseId: kase.id, startsAt: '2025-01-02T10:00', durationMinutes: 50, modality: 'in-person', status: 'attended',
+      attendeeIds: [client.id, partner.id],
+    });
+    await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: 'JOINTSESSION-MARKER-77 discussed' });
 
     const check = () => {
       const files = everyFile(vaultDir);

@@ -82,6 +82,17 @@ describe('the confide CLI', () => {
     expect(unknown.code).toBe(2);
   });
 
+  it('reads secret fields of a method from standard input and refuses them in the JSON argument', async () => {
+    const inArgs = await confide(['call', vault, 'users.create', '{"name":"Tess","roles":["therapist"],"passphrase":"visible in ps"}', '--passphrase-stdin'], `${PASS}\n`);
+    expect(inArgs.code).toBe(2);
+    expect(inArgs.stderr).toContain('never in the JSON argument');
+    const made = await confide(['call', vault, 'users.create', '{"name":"Tess","roles":["therapist"]}', '--passphrase-stdin'], `${PASS}\ntess own passphrase\n`);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ name: 'Tess', roles: ['therapist'] });
+    const tess = await confide(['call', vault, 'clients.list', '--user', 'Tess', '--passphrase-stdin'], 'tess own passphrase\n');
+    expect(JSON.parse(tess.stdout)).toEqual({ clients: [] });
+  });
+
   it('exit 2 when there is neither a terminal nor --passphrase-stdin', async () => {
     const run = await confide(['call', vault, 'clients.list']);
     expect(run.code).toBe(2);

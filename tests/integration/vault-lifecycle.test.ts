@@ -122,6 +122,21 @@ describe('creating, locking and unlocking a vault', () => {
     await door.call('vault.unlock', { userName: USER, passphrase: 'the next passphrase' });
   });
 
+  it('replaces a lost recovery code after the current passphrase is proven; the old code stops working', async () => {
+    const { door, recoveryCode } = await newVault(vaultDir);
+    expect(await door.raw('vault.newRecoveryCode', { currentPassphrase: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    const { recoveryCode: fresh } = await door.call('vault.newRecoveryCode', { currentPassphrase: PASSPHRASE });
+    expect(fresh).not.toBe(recoveryCode);
+    await door.call('vault.lock', {});
+    const input = { userName: USER, newPassphrase: 'after the new code' };
+    expect(await door.raw('vault.recover', { ...input, recoveryCode })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    await door.call('vault.recover', { ...input, recoveryCode: fresh });
+    expect(door.core.isUnlocked()).toBe(true);
+  });
+
   it('tells a second opener that the vault is open elsewhere', async () => {
     const { door } = await newVault(vaultDir);
     const second = openDoor(vaultDir);

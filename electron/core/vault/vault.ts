@@ -245,3 +245,27 @@ export async function addPassphraseSlot(vault: OpenVault, passphrase: string, kd
   writeKeyFile(vaultPaths(vault.dir).keys, { slots: [...keys.slots, slot] });
   return slot.id;
 }
+
+/**
+ * Replaces the recovery slot with one for a new code, after proving the current passphrase. The old code
+ * stops working. For a lost kit, or a code that was never written down.
+ */
+export async function replaceRecoveryCode(vault: OpenVault, currentPassphrase: string, env: VaultEnv): Promise<string> {
+  const keys = readKeyFile(vaultPaths(vault.dir).keys);
+  const own = keys.slots.find((s) => s.id === vault.user.key_slot_id);
+  if (!own) throw new ConfideError('keys-damaged', 'Your key slot is missing from vault.keys.');
+  const secret = secretBytes(currentPassphrase);
+  const proven = await openSlot(own, secret).finally(() => secret.fill(0));
+  if (!proven) throw new ConfideError('wrong-passphrase', 'Your current passphrase is not right.');
+  proven.fill(0);
+  const recoveryCode = generateRecoveryCode();
+  const codeSecret = secretBytes(normaliseRecoveryCode(recoveryCode)!);
+  let slot: KeySlot;
+  try {
+    slot = await makeSlot('recovery', codeSecret, vault.dataKey, env.kdf);
+  } finally {
+    codeSecret.fill(0);
+  }
+  writeKeyFile(vaultPaths(vault.dir).keys, { slots: [...keys.slots.filter((s) => s.kind !== 'recovery'), slot] });
+  return recoveryCode;
+}
