@@ -344,24 +344,26 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
               </section>
               <section className="panel" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">Sessions</h2>
-                <p className="timeline-key muted">
-                  <KindMark individual text="Individual" /> this client alone ·{' '}
-                  <KindMark individual={false} text="Joint" /> names everyone else who was there
-                </p>
                 {sessions.length === 0 ? (
                   <p className="muted">No sessions recorded.</p>
                 ) : (
-                  <ol className="timeline" aria-labelledby="timeline-heading">
-                    {sessions.map((session) => (
-                      <SessionItem
-                        key={session.id}
-                        session={session}
-                        kase={caseById.get(session.caseId)}
-                        notes={notes}
-                        actions={actions}
-                      />
-                    ))}
-                  </ol>
+                  <>
+                    <p className="timeline-key muted">
+                      <KindMark individual text="Individual" /> this client alone ·{' '}
+                      <KindMark individual={false} text="Joint" /> names everyone else who was there
+                    </p>
+                    <ol className="timeline" aria-labelledby="timeline-heading">
+                      {sessions.map((session) => (
+                        <SessionItem
+                          key={session.id}
+                          session={session}
+                          kase={caseById.get(session.caseId)}
+                          notes={notes}
+                          actions={actions}
+                        />
+                      ))}
+                    </ol>
+                  </>
                 )}
               </section>
               {notesHidden ? null : (

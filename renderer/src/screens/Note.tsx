@@ -56,7 +56,7 @@ function sameAbout(note: NoteRecord, about: NoteAbout): boolean {
 
 /** Where the note sits (which session or case) and whose files it appears in. */
 function NoteContext({ about, subjects }: { about: NoteAbout; subjects: ParticipantRef[] }) {
-  const { sessions, cases, client } = useClientFile();
+  const { sessions, cases } = useClientFile();
   let where: ReactNode = null;
   if (about.type === 'session') {
     const session = sessions.find((s) => s.id === about.sessionId);
@@ -81,8 +81,8 @@ function NoteContext({ about, subjects }: { about: NoteAbout; subjects: Particip
         {kase.closedOn ? `, closed ${formatDate(kase.closedOn)}` : ''}
       </p>
     ) : null;
-  } else if (client !== null) {
-    where = <p className="context-line">{about.kind === 'contact' ? 'A contact with' : 'A note about'} {personLabel(client)}, outside sessions</p>;
+  } else if (about.kind === 'contact') {
+    where = <p className="context-line">A record of contact outside sessions: a call, letter or message.</p>;
   }
   return (
     <section className="panel panel--context" aria-labelledby="about-heading">
@@ -293,7 +293,6 @@ export function NoteScreen({ clientId, about, noteId }: { clientId: string; abou
           ›
         </span>
         <button type="button" className="button button--link" onClick={() => go({ name: 'client', clientId })}>
-          <span aria-hidden="true" className="back-arrow">←</span>
           {client ? `${client.name}’s file` : 'Client file'}
         </button>
       </nav>

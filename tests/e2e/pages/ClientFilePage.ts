@@ -60,7 +60,10 @@ export class ClientFilePage {
 
   /** The value shown for a details row, e.g. "Date of birth". */
   detail(term: string): Locator {
-    return this.details.locator('.detail').filter({ has: this.page.locator('dt', { hasText: term }) }).locator('dd');
+    return this.details
+      .locator('.detail')
+      .filter({ has: this.page.locator('dt').getByText(term, { exact: true }) })
+      .locator('dd');
   }
 
   caseItem(reference: string): Locator {
