@@ -197,11 +197,7 @@ export function EditClientDialog({ client, onClose, onSaved }: Props) {
           <legend>Referral</legend>
           <Field label="How they heard of the practice (optional)" {...bind('heardAbout')} />
           <Field label="Referrer name (optional)" {...bind('referrerName')} />
-          <Field
-            label="Referrer contact (optional)"
-            hint="Removed when the case closes, under the practice’s retention rules."
-            {...bind('referrerContact')}
-          />
+          <Field label="Referrer contact (optional)" {...bind('referrerContact')} />
         </fieldset>
         <fieldset className="form-section">
           <legend>Equality monitoring</legend>

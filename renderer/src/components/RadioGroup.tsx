@@ -13,17 +13,22 @@ interface Props<V extends string> {
   options: ReadonlyArray<Option<V>>;
   error?: string | undefined;
   hint?: ReactNode;
+  /** Options side by side: for a few short labels without hints. */
+  inline?: boolean;
   onChange(value: V): void;
 }
 
 /** A fieldset of radios: arrow keys move between options, the legend names the question. */
-export function RadioGroup<V extends string>({ legend, name, value, options, error, hint, onChange }: Props<V>) {
+export function RadioGroup<V extends string>({ legend, name, value, options, error, hint, inline = false, onChange }: Props<V>) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
-    <fieldset className={error ? 'field choice-group field--invalid' : 'field choice-group'} aria-describedby={describedBy || undefined}>
+    <fieldset
+      className={['field choice-group', inline ? 'choice-group--inline' : '', error ? 'field--invalid' : ''].join(' ').trim()}
+      aria-describedby={describedBy || undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p id={hintId} className="field-hint">
@@ -35,31 +40,33 @@ export function RadioGroup<V extends string>({ legend, name, value, options, err
           {error}
         </p>
       ) : null}
-      {options.map((option, index) => {
-        const optionId = `${id}-${option.value}`;
-        return (
-          <div key={option.value} className="radio">
-            <input
-              id={optionId}
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              aria-invalid={error && index === 0 ? true : undefined}
-              aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-              onChange={() => onChange(option.value)}
-            />
-            <label htmlFor={optionId}>
-              {option.label}
-              {option.hint ? (
-                <span id={`${optionId}-hint`} className="radio-hint">
-                  {option.hint}
-                </span>
-              ) : null}
-            </label>
-          </div>
-        );
-      })}
+      <div className="choices">
+        {options.map((option, index) => {
+          const optionId = `${id}-${option.value}`;
+          return (
+            <div key={option.value} className="radio">
+              <input
+                id={optionId}
+                type="radio"
+                name={name}
+                value={option.value}
+                checked={value === option.value}
+                aria-invalid={error && index === 0 ? true : undefined}
+                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                onChange={() => onChange(option.value)}
+              />
+              <label htmlFor={optionId}>
+                {option.label}
+                {option.hint ? (
+                  <span id={`${optionId}-hint`} className="radio-hint">
+                    {option.hint}
+                  </span>
+                ) : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
     </fieldset>
   );
 }

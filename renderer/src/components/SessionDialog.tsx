@@ -138,29 +138,32 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
           />
           <TimeField legend="Start time" value={values.time} error={errors.time} onChange={(time) => setValues({ ...values, time })} />
         </div>
-        <Field
-          label="Duration in minutes"
-          className="field--short"
-          inputMode="numeric"
-          autoComplete="off"
-          value={values.duration}
-          error={errors.duration}
-          onChange={(event) => setValues({ ...values, duration: event.target.value })}
-        />
+        <div className="form-row">
+          <Field
+            label="Duration in minutes"
+            className="field--short"
+            inputMode="numeric"
+            autoComplete="off"
+            value={values.duration}
+            error={errors.duration}
+            onChange={(event) => setValues({ ...values, duration: event.target.value })}
+          />
+          <SelectField
+            label="Attendance"
+            value={values.status}
+            options={statusOptions}
+            error={errors.status}
+            onChange={(status) => setValues({ ...values, status })}
+          />
+        </div>
         <RadioGroup
           legend="How the session took place"
           name="modality"
+          inline
           value={values.modality}
           options={modalityOptions}
           error={errors.modality}
           onChange={(modality) => setValues({ ...values, modality })}
-        />
-        <SelectField
-          label="Attendance"
-          value={values.status}
-          options={statusOptions}
-          error={errors.status}
-          onChange={(status) => setValues({ ...values, status })}
         />
         <fieldset
           className={groupInvalid ? 'field choice-group field--invalid' : 'field choice-group'}

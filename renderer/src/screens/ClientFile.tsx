@@ -228,7 +228,7 @@ function SessionItem({
               className="button button--small"
               onClick={() => actions.write({ type: 'session', sessionId: session.id }, draft)}
             >
-              {draft ? 'Continue session note draft' : 'Write session note'}
+              {draft ? 'Continue session note draft' : sessionNotes.length > 0 ? 'Write another session note' : 'Write session note'}
               <span className="visually-hidden"> for {formatSessionStart(session.startsAt)}</span>
             </button>
           </div>

@@ -267,7 +267,10 @@ export function NewCase({ clientId }: { clientId: string }) {
                       <button
                         type="button"
                         className="button button--small button--quiet"
-                        onClick={() => setChosen(chosen.filter((c) => c.id !== person.id))}
+                        onClick={() => {
+                          setChosen(chosen.filter((c) => c.id !== person.id));
+                          setErrors({});
+                        }}
                       >
                         Remove<span className="visually-hidden"> {personLabel(person)}</span>
                       </button>
@@ -276,7 +279,13 @@ export function NewCase({ clientId }: { clientId: string }) {
                 </ul>
               )}
             </section>
-            <ParticipantSearch chosen={chosen} onAdd={(person) => setChosen([...chosen, person])} />
+            <ParticipantSearch
+              chosen={chosen}
+              onAdd={(person) => {
+                setChosen([...chosen, person]);
+                setErrors({});
+              }}
+            />
             <p>
               <button type="button" className="button button--link" onClick={() => setAdding(true)}>
                 Add a new client to this case
@@ -341,6 +350,7 @@ export function NewCase({ clientId }: { clientId: string }) {
           onAdded={(client) => {
             setAdding(false);
             setChosen((current) => [...current, toRef(client)]);
+            setErrors({});
           }}
         />
       ) : null}

@@ -9,7 +9,7 @@ export class TimelineSession {
   constructor(readonly item: Locator) {
     this.kind = item.locator('.session-kind');
     this.notes = item.locator('.note');
-    this.writeNote = item.getByRole('button', { name: /^(Write session note|Continue session note draft)/ });
+    this.writeNote = item.getByRole('button', { name: /^(Write session note|Write another session note|Continue session note draft)/ });
   }
 }
 
