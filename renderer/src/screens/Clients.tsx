@@ -106,7 +106,7 @@ function countText(count: number, query: string): string {
 }
 
 export function Clients() {
-  const { query, status, clients, noteHits, loaded, error, noteError, setQuery, setStatus, load } = useClients();
+  const { query, answeredQuery, status, clients, noteHits, loaded, error, noteError, setQuery, setStatus, load } = useClients();
   const notice = useSession((state) => state.notice);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
@@ -160,11 +160,11 @@ export function Clients() {
         {noteHits === null ? 'Client list' : 'Clients by name or reference'}
       </h2>
       <p className="result-count" role="status" aria-live="polite">
-        {loaded ? countText(clients.length, query) : 'Loading clients…'}
+        {loaded ? countText(clients.length, answeredQuery) : 'Loading clients…'}
       </p>
       {clients.length > 0 ? <ClientList clients={clients} labelledBy={listHeadingId} /> : null}
       {noteError ? <Alert>{noteError.message}</Alert> : null}
-      {loaded && noteHits !== null ? <NoteHits hits={noteHits} query={query} /> : null}
+      {loaded && noteHits !== null ? <NoteHits hits={noteHits} query={answeredQuery} /> : null}
       {adding ? (
         <AddClientDialog
           onClose={() => setAdding(false)}

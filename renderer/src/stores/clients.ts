@@ -11,6 +11,8 @@ export const NOTE_SEARCH_MIN_LENGTH = 2;
 
 interface ClientsState {
   query: string;
+  /** The query the shown results answer; it lags `query` while a search is pending. */
+  answeredQuery: string;
   status: StatusFilter;
   clients: ClientSummary[];
   /** Notes whose text matches the query, one hit per client the note is about; null when not searched. */
@@ -28,6 +30,7 @@ interface ClientsState {
 
 const initial = {
   query: '',
+  answeredQuery: '',
   status: 'active' as StatusFilter,
   clients: [] as ClientSummary[],
   noteHits: null,
@@ -66,7 +69,9 @@ export const useClients = create<ClientsState>()((set, get) => ({
     if (seq !== requestSeq) return;
     const noteHits = notes?.ok ? notes.value.hits.filter((hit) => hit.kind === 'note') : null;
     const noteError = notes !== null && !notes.ok ? notes.error : null;
-    if (result.ok) set({ clients: result.value.clients, noteHits, noteError, loaded: true, loading: false, error: null });
+    if (result.ok) {
+      set({ clients: result.value.clients, answeredQuery: query, noteHits, noteError, loaded: true, loading: false, error: null });
+    }
     else set({ loading: false, noteHits, noteError, error: result.error });
   },
   reset: () => {
