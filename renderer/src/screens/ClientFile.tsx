@@ -319,7 +319,7 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
                   <h2 id="cases-heading" ref={casesHeadingRef} tabIndex={-1} className="focus-target">
                     Cases
                   </h2>
-                  {user?.roles.includes('therapist') && (isClinician || isDirector) ? (
+                  {isDirector || (user?.roles.includes('therapist') && isClinician) ? (
                     <button type="button" className="button button--small" onClick={() => go({ name: 'new-case', clientId })}>
                       New case
                     </button>

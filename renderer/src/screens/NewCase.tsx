@@ -128,6 +128,7 @@ export function NewCase({ clientId }: { clientId: string }) {
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
   const isDirector = user?.roles.includes('director') ?? false;
+  const isTherapist = user?.roles.includes('therapist') ?? false;
 
   useEffect(() => {
     let live = true;
@@ -138,7 +139,11 @@ export function NewCase({ clientId }: { clientId: string }) {
     });
     if (isDirector) {
       void call('users.list', {}).then((result) => {
-        if (live && result.ok) setTherapists(result.value.users.filter((u) => u.roles.includes('therapist')));
+        if (!live || !result.ok) return;
+        const found = result.value.users.filter((u) => u.roles.includes('therapist'));
+        setTherapists(found);
+        // A director who is not a therapist opens cases for one of the practice's therapists.
+        setTherapistId((current) => (found.some((t) => t.id === current) ? current : (found[0]?.id ?? current)));
       });
     }
     return () => {
@@ -312,7 +317,7 @@ export function NewCase({ clientId }: { clientId: string }) {
               error={errors.openedOn}
               onChange={setOpenedOn}
             />
-            {isDirector && therapists.length > 1 ? (
+            {isDirector && (therapists.length > 1 || !isTherapist) && therapists.length > 0 ? (
               <SelectField
                 label="Therapist"
                 value={therapistId}
