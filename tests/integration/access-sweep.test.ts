@@ -118,14 +118,28 @@ describe('role and caseload checks on every method', () => {
     await door.call('vault.lock', {});
   });
 
+  it('a therapist’s own filters and searches apply within their caseload', async () => {
+    await door.call('vault.unlock', { userName: TESS.name, passphrase: TESS.passphrase });
+    const own = await door.call('clients.create', { name: 'Robin Own' });
+    const other = await door.call('clients.create', { name: 'Casey Own' });
+    const draft = await door.call('notes.saveDraft', { about: { type: 'client', clientId: own.id, kind: 'client' }, body: 'TESSWORD and SAMSECRETMARKER' });
+    await door.call('notes.finalise', { noteId: draft.noteId });
+    expect((await door.call('clients.list', { query: 'Robin' })).clients.map((c) => c.name)).toEqual(['Robin Own']);
+    expect((await door.call('clients.list', { query: 'Quentin' })).clients).toEqual([]);
+    expect((await door.call('search.query', { text: 'Robin' })).hits.map((h) => [h.kind, h.client.name])).toEqual([['client', 'Robin Own']]);
+    const hits = (await door.call('search.query', { text: SECRET_NOTE })).hits;
+    expect(hits.map((h) => [h.kind, h.client.id, h.noteId])).toEqual([['note', own.id, draft.noteId]]);
+    expect((await door.call('search.query', { text: 'TESSWORD', clientId: other.id })).hits).toEqual([]);
+    await door.call('vault.lock', {});
+  });
+
   it('a director sees every client’s identity and dates, but no note content of another therapist’s client', async () => {
     await door.call('vault.unlock', { userName: DEE.name, passphrase: DEE.passphrase });
-    expect((await door.call('clients.list', {})).clients.map((c) => c.name)).toEqual([SECRET_NAME]);
+    expect((await door.call('clients.list', {})).clients.map((c) => c.name)).toEqual(['Casey Own', SECRET_NAME, 'Robin Own']);
     expect((await door.call('sessions.list', { clientId: ids.client })).sessions).toMatchObject([{ startsAt: '2024-01-08T09:00' }]);
     expect(await door.raw('notes.list', { clientId: ids.client })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await door.raw('notes.get', { noteId: ids.note })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    const hits = (await door.call('search.query', { text: SECRET_NOTE })).hits;
-    expect(hits).toEqual([]);
+    expect((await door.call('search.query', { text: SECRET_NOTE })).hits).toEqual([]);
     await door.call('vault.lock', {});
   });
 });

@@ -6,29 +6,30 @@ import type { ServiceContext } from './context';
  * timeline, notes, search, lists, and later exports and subject-access copies — builds its query from
  * these parts, so a rule changed here changes everywhere.
  */
+/** A condition and its parameters. `sql` is always parenthesised, so parts compose with AND and OR safely. */
 export interface SqlPart {
   sql: string;
   params: unknown[];
 }
 
 export const and = (...parts: SqlPart[]): SqlPart => ({
-  sql: parts.map((p) => `(${p.sql})`).join(' AND '),
+  sql: `(${parts.map((p) => p.sql).join(' AND ')})`,
   params: parts.flatMap((p) => p.params),
 });
 
 /** A therapist's caseload: clients assigned to them, or in a case they run. */
 function caseload(ctx: ServiceContext, client: string): SqlPart {
   return {
-    sql: `${client}.therapist_id = ? OR EXISTS (
+    sql: `(${client}.therapist_id = ? OR EXISTS (
             SELECT 1 FROM case_participants cp JOIN cases c ON c.id = cp.case_id
-            WHERE cp.client_id = ${client}.id AND c.therapist_id = ?)`,
+            WHERE cp.client_id = ${client}.id AND c.therapist_id = ?))`,
     params: [ctx.user.id, ctx.user.id],
   };
 }
 
 /** Clients whose identity and dates this user may see: a director sees all, a therapist their caseload. */
 export function clientVisible(ctx: ServiceContext, client = 'clients'): SqlPart {
-  return ctx.user.is_director ? { sql: '1 = 1', params: [] } : caseload(ctx, client);
+  return ctx.user.is_director ? { sql: '(1 = 1)', params: [] } : caseload(ctx, client);
 }
 
 export function assertClientVisible(ctx: ServiceContext, clientId: string): void {
@@ -50,30 +51,30 @@ export function isClinicianFor(ctx: ServiceContext, clientId: string): boolean {
  */
 export function noteReadable(ctx: ServiceContext, note = 'notes'): SqlPart {
   return {
-    sql: `(${note}.status = 'final' OR ${note}.author_id = ?) AND (
+    sql: `((${note}.status = 'final' OR ${note}.author_id = ?) AND (
             ${note}.author_id = ?
             OR EXISTS (SELECT 1 FROM cases c WHERE c.id = ${note}.case_id AND c.therapist_id = ?)
-            OR EXISTS (SELECT 1 FROM clients cl WHERE cl.id = ${note}.client_id AND cl.therapist_id = ?))`,
+            OR EXISTS (SELECT 1 FROM clients cl WHERE cl.id = ${note}.client_id AND cl.therapist_id = ?)))`,
     params: [ctx.user.id, ctx.user.id, ctx.user.id, ctx.user.id],
   };
 }
 
 /** The subject-set rule: a record belongs in a client's file only if that client is one of its subjects. */
 export function noteAbout(clientId: string, note = 'notes'): SqlPart {
-  return { sql: `${note}.id IN (SELECT note_id FROM note_subjects WHERE client_id = ?)`, params: [clientId] };
+  return { sql: `(${note}.id IN (SELECT note_id FROM note_subjects WHERE client_id = ?))`, params: [clientId] };
 }
 
 /** Sessions in a client's file: only those the client is a subject (attendee) of, in cases this user may see. */
 export function sessionAbout(ctx: ServiceContext, clientId: string, session = 'sessions'): SqlPart {
   const visibleCase = ctx.user.is_director
-    ? { sql: '1 = 1', params: [] }
+    ? { sql: '(1 = 1)', params: [] }
     : {
-        sql: `EXISTS (SELECT 1 FROM cases c WHERE c.id = ${session}.case_id AND c.therapist_id = ?)
-              OR EXISTS (SELECT 1 FROM clients cl WHERE cl.id = ? AND cl.therapist_id = ?)`,
+        sql: `(EXISTS (SELECT 1 FROM cases c WHERE c.id = ${session}.case_id AND c.therapist_id = ?)
+              OR EXISTS (SELECT 1 FROM clients cl WHERE cl.id = ? AND cl.therapist_id = ?))`,
         params: [ctx.user.id, clientId, ctx.user.id],
       };
   return and(
-    { sql: `${session}.id IN (SELECT session_id FROM session_attendees WHERE client_id = ?)`, params: [clientId] },
+    { sql: `(${session}.id IN (SELECT session_id FROM session_attendees WHERE client_id = ?))`, params: [clientId] },
     visibleCase,
   );
 }
@@ -81,10 +82,10 @@ export function sessionAbout(ctx: ServiceContext, clientId: string, session = 's
 /** Cases in a client's file: those the client takes part in, run by this user or visible to a director. */
 export function caseAbout(ctx: ServiceContext, clientId: string, kase = 'cases'): SqlPart {
   const visible = ctx.user.is_director
-    ? { sql: '1 = 1', params: [] }
+    ? { sql: '(1 = 1)', params: [] }
     : {
-        sql: `${kase}.therapist_id = ? OR EXISTS (SELECT 1 FROM clients cl WHERE cl.id = ? AND cl.therapist_id = ?)`,
+        sql: `(${kase}.therapist_id = ? OR EXISTS (SELECT 1 FROM clients cl WHERE cl.id = ? AND cl.therapist_id = ?))`,
         params: [ctx.user.id, clientId, ctx.user.id],
       };
-  return and({ sql: `${kase}.id IN (SELECT case_id FROM case_participants WHERE client_id = ?)`, params: [clientId] }, visible);
+  return and({ sql: `(${kase}.id IN (SELECT case_id FROM case_participants WHERE client_id = ?))`, params: [clientId] }, visible);
 }
