@@ -68,6 +68,8 @@ export const contract = {
       ...s.clientIdentityFields,
       ...r.clientDetailsFields,
       name: s.personName.optional(),
+      /** The client withdrew consent to equality monitoring: the data is deleted. */
+      equalityWithdrawn: z.literal(true).optional(),
     }),
     output: s.clientDetail,
   },

@@ -67,7 +67,8 @@ export const dateOfBirth = isoDate.refine((value) => value >= '1900-01-01', {
 export const clientIdentityFields = {
   name: personName,
   preferredName: optionalText('Preferred name', 200),
-  dateOfBirth: dateOfBirth.optional(),
+  // '' clears a recorded date of birth.
+  dateOfBirth: z.union([z.literal(''), dateOfBirth]).optional(),
   phone: optionalText('Phone', 50),
   email: z.union([z.literal(''), z.email('Email address is not valid')]).optional(),
 };

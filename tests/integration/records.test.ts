@@ -44,6 +44,9 @@ describe('client records', () => {
     expect(without).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'equality.consentRecorded' }] } });
     const updated = await door.call('clients.update', { clientId: client.id, phone: '0113 496 0000', referrerContact: '' });
     expect(updated).toMatchObject({ phone: '0113 496 0000', referrerName: 'Dr Shah', referrerContact: null, name: 'Dana Cole' });
+    await door.call('clients.update', { clientId: client.id, dateOfBirth: '1990-05-06' });
+    const cleared = await door.call('clients.update', { clientId: client.id, dateOfBirth: '', equalityWithdrawn: true });
+    expect(cleared).toMatchObject({ dateOfBirth: null, equality: null, gpPractice: 'Park Surgery' });
   });
 
   it('derives a client as closed when every case of theirs is closed', async () => {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { contract } from '../../../shared/contract';
 import type { ClientDetail, ClientSummary } from '../../../shared/schemas';
 import { formatClientReference } from '../../../shared/client-reference';
-import { forbidden } from '../errors';
+import { ConfideError, forbidden } from '../errors';
 import type { ServiceContext } from './context';
 import { assertClientVisible, clientVisible, isClinicianFor } from './visibility';
 
@@ -97,8 +97,15 @@ export function updateClient(ctx: ServiceContext, input: UpdateClientInput): Cli
   if (!ctx.user.is_director && !isClinicianFor(ctx, input.clientId)) {
     throw forbidden("Only the client's therapist or a practice director can change their details.");
   }
+  if (input.equality && input.equalityWithdrawn) {
+    throw new ConfideError('invalid-input', 'Equality monitoring cannot be recorded and withdrawn at once.');
+  }
   ctx.db.transaction(() => {
     writeDetails(ctx, input.clientId, input);
+    if (input.equalityWithdrawn) {
+      ctx.db.prepare('DELETE FROM client_equality WHERE client_id = ?').run(input.clientId);
+      ctx.audit({ action: 'client.equality.withdrawn', targetId: input.clientId });
+    }
     ctx.audit({ action: 'client.update', targetId: input.clientId });
   })();
   return readClient(ctx, input.clientId);
