@@ -398,7 +398,7 @@ test.describe('client records', () => {
     await expect(note.autosaveStatus).toHaveText('Not saved — This case is closed, so notes cannot be added to it.');
   });
 
-  test('full client details: edit dialog, interpreter, equality monitoring only with consent', async ({
+  test('full client details: edit dialog, interpreter, equality monitoring only with consent, then cleared and withdrawn', async ({
     page,
     vault,
     openApp,
@@ -406,7 +406,7 @@ test.describe('client records', () => {
     checkAccessibility,
   }) => {
     await vault.create();
-    await vault.call('clients.create', { name: 'Dana Cole', dateOfBirth: '1990-05-06' });
+    const dana = await vault.call('clients.create', { name: 'Dana Cole', dateOfBirth: '1990-05-06' });
     await openApp();
     const file = await openFile(page, 'Dana Cole');
     await expect(file.equality).toHaveCount(0);
@@ -451,5 +451,67 @@ test.describe('client records', () => {
     await dialog.getByRole('button', { name: 'Save details' }).click();
     await expect(dialog).toBeHidden();
     await expect(file.detail('GP practice')).toHaveText('Not recorded');
+
+    // Clearing the three date boxes removes the date of birth; the client withdraws consent to equality monitoring.
+    await file.editDetails.click();
+    const dateOfBirth = dialog.getByRole('group', { name: 'Date of birth (optional)' });
+    await expect(dateOfBirth).toContainText('To remove the recorded date, clear all three boxes.');
+    for (const part of ['Day', 'Month', 'Year']) await dateOfBirth.getByRole('textbox', { name: part }).fill('');
+    await dateOfBirth.scrollIntoViewIfNeeded();
+    await saveScreenshot('37-edit-details-clear-date-of-birth');
+    const withdrawn = dialog.getByRole('checkbox', { name: 'Client has withdrawn consent to equality monitoring' });
+    await expect(withdrawn).not.toBeChecked();
+    await expect(dialog.getByRole('textbox', { name: 'Ethnicity (optional)' })).toHaveValue('White British');
+    await withdrawn.focus();
+    await page.keyboard.press('Space');
+    await expect(withdrawn).toBeChecked();
+    await expect(withdrawn).toBeFocused();
+    await expect(dialog.getByRole('textbox', { name: 'Ethnicity (optional)' })).toHaveCount(0);
+    await expect(dialog.getByRole('checkbox', { name: /explicit consent to record equality monitoring/ })).toHaveCount(0);
+    await expect(withdrawn).toHaveAccessibleDescription(
+      'Consent was recorded 23 November 2026 at 14:32. When you save, all of the client’s equality monitoring information will be permanently deleted. You will be asked to confirm first.',
+    );
+    await checkAccessibility('edit details, consent withdrawn');
+    await saveScreenshot('38-edit-details-withdraw-consent');
+
+    // Saving asks first; going back (Escape) keeps the edit dialog and its changes.
+    const save = dialog.getByRole('button', { name: 'Save details' });
+    await save.click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete equality monitoring information?' });
+    await expect(confirm).toBeVisible();
+    await expect(confirm).toHaveAccessibleDescription(
+      /^Dana Cole has withdrawn consent to equality monitoring\. Their ethnicity, gender, sexual orientation, disability and religion or belief, recorded 23 November 2026 at 14:32, will be permanently deleted/,
+    );
+    await expect(confirm.getByRole('button', { name: 'Go back' })).toBeFocused();
+    await checkAccessibility('confirm equality withdrawal');
+    await saveScreenshot('39-confirm-equality-withdrawal');
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await expect(dialog).toBeVisible();
+    await expect(save).toBeFocused();
+    await expect(withdrawn).toBeChecked();
+    await expect(dateOfBirth.getByRole('textbox', { name: 'Year' })).toHaveValue('');
+    const unchanged = await vault.call('clients.get', { clientId: dana.id });
+    expect(unchanged).toMatchObject({ dateOfBirth: '1990-05-06', equality: { ethnicity: 'White British' } });
+
+    await save.click();
+    await confirm.getByRole('button', { name: 'Delete and save details' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(dialog).toBeHidden();
+    await expect(file.notice).toHaveText('Details saved.');
+    await expect(file.detail('Date of birth')).toHaveText('Not recorded');
+    await expect(file.equality).toHaveCount(0);
+    await expect(file.detail('Address')).toHaveText('1 High Street\nLeeds LS1 1AA');
+    const saved = await vault.call('clients.get', { clientId: dana.id });
+    expect(saved).toMatchObject({ dateOfBirth: null, equality: null, address: '1 High Street\nLeeds LS1 1AA' });
+
+    // With nothing recorded, the dialog offers consent afresh and no withdrawal.
+    await file.editDetails.click();
+    await expect(dialog.getByRole('checkbox', { name: /explicit consent to record equality monitoring/ })).not.toBeChecked();
+    await expect(dialog.getByRole('checkbox', { name: /explicit consent to record equality monitoring/ })).toBeEnabled();
+    await expect(withdrawn).toHaveCount(0);
+    await expect(dateOfBirth.getByRole('textbox', { name: 'Day' })).toHaveValue('');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
   });
 });
