@@ -6,6 +6,7 @@ import { ClientFile } from './screens/ClientFile';
 import { Clients } from './screens/Clients';
 import { NewCase } from './screens/NewCase';
 import { NoteScreen } from './screens/Note';
+import { Settings } from './screens/Settings';
 import { Users } from './screens/Users';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
@@ -25,6 +26,7 @@ const titles: Record<Screen['name'], string> = {
   'new-case': 'New case — Confide',
   note: 'Note — Confide',
   users: 'Users — Confide',
+  settings: 'Settings — Confide',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -61,10 +63,12 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <NoteScreen key={screen.noteId ?? JSON.stringify(screen.about)} clientId={screen.clientId} about={screen.about} noteId={screen.noteId} />;
     case 'users':
       return <Users />;
+    case 'settings':
+      return <Settings />;
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'settings']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);

@@ -10,6 +10,7 @@ export function TopBar() {
   const [locking, setLocking] = useState(false);
   const isDirector = user?.roles.includes('director') ?? false;
   const onUsers = screen === 'users';
+  const onSettings = screen === 'settings';
   return (
     <header className="topbar">
       <div className="topbar-identity">
@@ -20,7 +21,7 @@ export function TopBar() {
         <button
           type="button"
           className="topbar-link"
-          aria-current={!onUsers ? 'page' : undefined}
+          aria-current={!onUsers && !onSettings ? 'page' : undefined}
           onClick={() => go({ name: 'clients' })}
         >
           Clients
@@ -35,6 +36,14 @@ export function TopBar() {
             Users
           </button>
         ) : null}
+        <button
+          type="button"
+          className="topbar-link"
+          aria-current={onSettings ? 'page' : undefined}
+          onClick={() => go({ name: 'settings' })}
+        >
+          Settings
+        </button>
       </nav>
       <div className="topbar-user">
         <span>

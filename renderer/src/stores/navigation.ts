@@ -14,7 +14,8 @@ export type Screen =
   | { name: 'new-case'; clientId: string }
   /** A note seen from one client's file: an existing note by id (its `about` read from it), or a new draft about `about`. */
   | { name: 'note'; clientId: string; about: NoteAbout | null; noteId: string | null }
-  | { name: 'users' };
+  | { name: 'users' }
+  | { name: 'settings' };
 
 interface NavigationState {
   screen: Screen;

@@ -7,6 +7,7 @@ export class AppShell {
   readonly nav: Locator;
   readonly clientsLink: Locator;
   readonly usersLink: Locator;
+  readonly settingsLink: Locator;
 
   constructor(readonly page: Page) {
     this.banner = page.getByRole('banner');
@@ -14,6 +15,7 @@ export class AppShell {
     this.nav = this.banner.getByRole('navigation', { name: 'Main' });
     this.clientsLink = this.nav.getByRole('button', { name: 'Clients' });
     this.usersLink = this.nav.getByRole('button', { name: 'Users' });
+    this.settingsLink = this.nav.getByRole('button', { name: 'Settings' });
   }
 
   async expectSignedIn(practiceName: string, userName: string): Promise<void> {
