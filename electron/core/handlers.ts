@@ -84,6 +84,8 @@ export const handlers: HandlerTable = {
   },
 
   'vault.newRecoveryCode': async (input, session) => {
+    // The one recovery code opens the whole practice's vault, so replacing it is a director's decision.
+    if (!session.current().user.is_director) throw new ConfideError('forbidden', 'Only a practice director can replace the recovery code.');
     const recoveryCode = await replaceRecoveryCode(session.current(), input.currentPassphrase, session.env);
     session.services().audit({ action: 'vault.recovery-code.replace' });
     return { recoveryCode };

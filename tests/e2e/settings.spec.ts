@@ -66,11 +66,13 @@ test.describe('settings', () => {
     await expect(settings.autoLock).toContainText('Only a practice director can change this.');
     await expect(settings.autoLockMinutes).toHaveCount(0);
     await expect(settings.saveAutoLock).toHaveCount(0);
-    // Their own passphrase and the recovery code are still theirs to change.
+    // Their own passphrase is theirs to change; the practice's recovery code is the director's.
     await expect(settings.currentPassphrase).toBeVisible();
-    await expect(settings.makeRecoveryCode).toBeVisible();
+    await expect(settings.makeRecoveryCode).toHaveCount(0);
     const refused = await vault.core.call('settings.update', { autoLockMinutes: 30 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const noCode = await vault.core.call('vault.newRecoveryCode', { currentPassphrase: THERAPIST_PASSPHRASE });
+    expect(noCode).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   test('changes the passphrase: a wrong current one is refused; the new one unlocks after locking', async ({

@@ -310,12 +310,15 @@ export function Settings() {
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <AutoLock isDirector={isDirector} />
       <ChangePassphrase />
-      <NewRecoveryCode
-        onIssued={(code) => {
-          setNotice(null);
-          setIssued({ code, at: new Date() });
-        }}
-      />
+      {/* The recovery code opens the whole practice's vault, so only a director replaces it (the core enforces it). */}
+      {isDirector ? (
+        <NewRecoveryCode
+          onIssued={(code) => {
+            setNotice(null);
+            setIssued({ code, at: new Date() });
+          }}
+        />
+      ) : null}
     </main>
   );
 }
