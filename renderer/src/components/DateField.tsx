@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { DigitsBox } from './DigitsBox';
+import { fieldClassName, useFieldDescription } from './fieldDescription';
 
 export interface DateParts {
   day: string;
@@ -62,36 +63,21 @@ interface Props {
 }
 
 export function DateField({ legend, value, error, hint = 'For example, 27 3 1985', onChange }: Props) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = error ? `${hintId} ${errorId}` : hintId;
+  const { id, describedBy, messages, invalid } = useFieldDescription(hint, error);
   const part = (name: keyof DateParts, label: string, width: 'short' | 'long') => (
-    <div className="date-part">
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      <input
-        id={`${id}-${name}`}
-        className={`date-input date-input--${width}`}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={width === 'short' ? 2 : 4}
-        value={value[name]}
-        aria-invalid={error ? true : undefined}
-        onChange={(event) => onChange({ ...value, [name]: event.target.value })}
-      />
-    </div>
+    <DigitsBox
+      id={`${id}-${name}`}
+      label={label}
+      value={value[name]}
+      width={width}
+      invalid={invalid}
+      onChange={(text) => onChange({ ...value, [name]: text })}
+    />
   );
   return (
-    <fieldset className={error ? 'field date-field field--invalid' : 'field date-field'} aria-describedby={describedBy}>
+    <fieldset className={fieldClassName(error, 'date-field')} aria-describedby={describedBy}>
       <legend>{legend}</legend>
-      <p id={hintId} className="field-hint">
-        {hint}
-      </p>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      {messages}
       <div className="date-parts">
         {part('day', 'Day', 'short')}
         {part('month', 'Month', 'short')}

@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { fieldClassName, useFieldDescription } from './fieldDescription';
 
 interface Option<V extends string> {
   value: V;
@@ -20,26 +21,14 @@ interface Props<V extends string> {
 
 /** A fieldset of radios: arrow keys move between options, the legend names the question. */
 export function RadioGroup<V extends string>({ legend, name, value, options, error, hint, inline = false, onChange }: Props<V>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, describedBy, messages } = useFieldDescription(hint, error);
   return (
     <fieldset
-      className={['field choice-group', inline ? 'choice-group--inline' : '', error ? 'field--invalid' : ''].join(' ').trim()}
-      aria-describedby={describedBy || undefined}
+      className={fieldClassName(error, 'choice-group', inline ? 'choice-group--inline' : undefined)}
+      aria-describedby={describedBy}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      {messages}
       <div className="choices">
         {options.map((option, index) => {
           const optionId = `${id}-${option.value}`;

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { fieldClassName, useFieldDescription } from './fieldDescription';
 
 interface Props<V extends string> {
   label: string;
@@ -10,28 +10,16 @@ interface Props<V extends string> {
 }
 
 export function SelectField<V extends string>({ label, value, options, error, hint, onChange }: Props<V>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, describedBy, messages, invalid } = useFieldDescription(hint, error);
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
+    <div className={fieldClassName(error)}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      {messages}
       <select
         id={id}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
         onChange={(event) => {
           const chosen = options.find((option) => option.value === event.target.value);
           if (chosen) onChange(chosen.value);

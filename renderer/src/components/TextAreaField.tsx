@@ -1,4 +1,5 @@
-import { useId, type TextareaHTMLAttributes, type ReactNode } from 'react';
+import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import { fieldClassName, useFieldDescription } from './fieldDescription';
 
 interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'children'> {
   label: string;
@@ -8,24 +9,12 @@ interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' |
 
 /** A labelled multi-line box with hint and error, described the same way as Field. */
 export function TextAreaField({ label, hint, error, className, ...textarea }: Props) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const { id, describedBy, messages, invalid } = useFieldDescription(hint, error);
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}>
+    <div className={fieldClassName(error, className)}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...textarea} />
+      {messages}
+      <textarea id={id} aria-invalid={invalid} aria-describedby={describedBy} {...textarea} />
     </div>
   );
 }

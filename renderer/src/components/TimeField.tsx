@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { DigitsBox } from './DigitsBox';
+import { fieldClassName, useFieldDescription } from './fieldDescription';
 
 export interface TimeParts {
   hour: string;
@@ -28,38 +29,21 @@ interface Props {
 
 /** Two boxes rather than a native time input, which follows the OS locale and may show AM/PM. */
 export function TimeField({ legend, value, error, onChange }: Props) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const { id, describedBy, messages, invalid } = useFieldDescription('24-hour clock, for example 14 30', error);
   const part = (name: keyof TimeParts, label: string) => (
-    <div className="date-part">
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      <input
-        id={`${id}-${name}`}
-        className="date-input date-input--short"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={2}
-        value={value[name]}
-        aria-invalid={error ? true : undefined}
-        onChange={(event) => onChange({ ...value, [name]: event.target.value })}
-      />
-    </div>
+    <DigitsBox
+      id={`${id}-${name}`}
+      label={label}
+      value={value[name]}
+      width="short"
+      invalid={invalid}
+      onChange={(text) => onChange({ ...value, [name]: text })}
+    />
   );
   return (
-    <fieldset
-      className={error ? 'field date-field field--invalid' : 'field date-field'}
-      aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-    >
+    <fieldset className={fieldClassName(error, 'date-field')} aria-describedby={describedBy}>
       <legend>{legend}</legend>
-      <p id={hintId} className="field-hint">
-        24-hour clock, for example 14 30
-      </p>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      {messages}
       <div className="date-parts">
         {part('hour', 'Hour')}
         <span className="time-separator" aria-hidden="true">
