@@ -1,4 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from './scripts/browser.mjs';
+
+const executablePath = systemChromium();
 
 /**
  * End-to-end tests drive the built renderer (dist/renderer, built by `npm run build:renderer`) in Chromium.
@@ -23,15 +26,7 @@ export default defineConfig({
     serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-gpu',
-      ],
-    },
+    // The system Chromium when there is one, otherwise Playwright's own (scripts/ensure-browser.mjs).
+    launchOptions: { ...(executablePath !== null ? { executablePath } : {}), args: CHROMIUM_ARGS },
   },
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_LOCKED_CHANNEL } from '../shared/bridge';
+import { IPC_CALL_CHANNEL, IPC_FLUSHED_CHANNEL, IPC_LOCK_REQUESTED_CHANNEL, IPC_LOCKED_CHANNEL } from '../shared/bridge';
 import { contract } from '../shared/contract';
 import type { CallResult } from '../shared/errors';
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../shared/schemas';
@@ -21,6 +22,7 @@ import { createCore } from './core/core';
 import type { Core, LockReason } from './core/types';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, resolveAppFile } from './shell/app-protocol';
 import { appResponseHeaders } from './shell/csp';
+import { createFlushRequests, flushThenLock, LOCK_FLUSH_BOUND_MS } from './shell/flush-then-lock';
 import { createIdleLock, idleSecondsFrom, type IdleLock } from './shell/idle-lock';
 import { appMenuTemplate } from './shell/menu';
 import { appRootFromMainDir, locateNativeBinding } from './shell/native-binding';
@@ -71,7 +73,32 @@ function start(): void {
   }
 
   const core = createCore({ vaultDir: path.join(app.getPath('userData'), 'vault'), nativeBinding: native.path });
-  app.on('before-quit', () => core.lock('shutdown'));
+  const flushes = createFlushRequests((requestId) => {
+    const window = mainWindow;
+    if (window === null || window.isDestroyed()) return false;
+    window.webContents.send(IPC_LOCK_REQUESTED_CHANNEL, requestId);
+    return true;
+  }, randomUUID);
+  ipcMain.handle(IPC_FLUSHED_CHANNEL, (event: IpcMainInvokeEvent, requestId: unknown) => {
+    if (isFromAppFrame(event)) flushes.answered(requestId);
+  });
+  const requestLock = flushThenLock({
+    flush: () => flushes.request(),
+    lock: (reason) => core.lock(reason),
+    isUnlocked: () => core.isUnlocked(),
+    boundMs: LOCK_FLUSH_BOUND_MS,
+  });
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core.isUnlocked()) {
+      core.lock('shutdown');
+      return;
+    }
+    // Quit waits for the draft to be saved and the vault locked, then quits for real.
+    event.preventDefault();
+    quitting = true;
+    void requestLock('shutdown').finally(() => app.quit());
+  });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.isPackaged)));
   hardenSession();
@@ -80,11 +107,11 @@ function start(): void {
   let lastAppInputMs = Date.now();
   const idleLock = createIdleLock({
     idleSeconds: () => idleSecondsFrom(powerMonitor.getSystemIdleTime(), lastAppInputMs, Date.now()),
-    onLock: () => core.lock('idle'),
+    onLock: () => void requestLock('idle'),
   });
   setInterval(() => idleLock.tick(), IDLE_CHECK_INTERVAL_MS);
-  powerMonitor.on('suspend', () => core.lock('suspend'));
-  powerMonitor.on('lock-screen', () => core.lock('screen-lock'));
+  powerMonitor.on('suspend', () => void requestLock('suspend'));
+  powerMonitor.on('lock-screen', () => void requestLock('screen-lock'));
 
   core.onLocked((reason) => onVaultLocked(reason, idleLock));
   handleCalls(core, idleLock);

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ConfideBridge } from '../shared/bridge';
-import { IPC_CALL_CHANNEL, IPC_LOCKED_CHANNEL } from '../shared/bridge';
+import { IPC_CALL_CHANNEL, IPC_FLUSHED_CHANNEL, IPC_LOCK_REQUESTED_CHANNEL, IPC_LOCKED_CHANNEL } from '../shared/bridge';
 import { isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../shared/contract';
 import type { CallResult } from '../shared/errors';
 
@@ -22,6 +22,20 @@ const bridge: ConfideBridge = {
     ipcRenderer.on(IPC_LOCKED_CHANNEL, forward);
     return () => {
       ipcRenderer.removeListener(IPC_LOCKED_CHANNEL, forward);
+    };
+  },
+  onLockRequested(listener) {
+    const flush = (_event: unknown, requestId: unknown): void => {
+      if (typeof requestId !== 'string') return;
+      // Answered whether the save worked or not: the lock must go ahead either way.
+      void Promise.resolve()
+        .then(listener)
+        .catch(() => undefined)
+        .finally(() => void ipcRenderer.invoke(IPC_FLUSHED_CHANNEL, requestId));
+    };
+    ipcRenderer.on(IPC_LOCK_REQUESTED_CHANNEL, flush);
+    return () => {
+      ipcRenderer.removeListener(IPC_LOCK_REQUESTED_CHANNEL, flush);
     };
   },
 };

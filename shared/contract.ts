@@ -13,7 +13,7 @@ export const contract = {
   'vault.create': {
     access: 'any',
     input: z.strictObject({ practiceName: s.practiceName, userName: s.personName, passphrase: s.passphrase }),
-    output: z.strictObject({ recoveryCode: z.string(), user: s.user }),
+    output: z.strictObject({ recoveryCode: z.string(), issuedAt: s.isoDateTime, user: s.user }),
   },
   'vault.unlock': {
     access: 'any',
@@ -35,8 +35,17 @@ export const contract = {
   'vault.newRecoveryCode': {
     access: 'unlocked',
     input: z.strictObject({ currentPassphrase: s.enteredPassphrase }),
-    output: z.strictObject({ recoveryCode: z.string() }),
+    output: z.strictObject({ recoveryCode: z.string(), issuedAt: s.isoDateTime }),
   },
+  /** A recovery code not yet confirmed as written down, kept in the vault so no lock can lose it. Directors only. */
+  'vault.pendingRecoveryCode': {
+    access: 'unlocked',
+    input: empty,
+    output: z.strictObject({ pending: s.pendingRecoveryCode.nullable() }),
+  },
+  'vault.confirmRecoveryCode': { access: 'unlocked', input: empty, output: empty },
+  /** The core's clock: the one source of "now" and "today" for every door. */
+  'clock.now': { access: 'any', input: empty, output: z.strictObject({ now: s.isoDateTime, today: s.isoDate }) },
   'vault.verify': { access: 'unlocked', input: empty, output: s.auditReport },
   'settings.get': {
     access: 'unlocked',

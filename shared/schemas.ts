@@ -117,6 +117,14 @@ export const noteBody = z.string().max(NOTE_MAX_LENGTH, `A note must be at most 
 
 
 
+export const pendingRecoveryCode = z.strictObject({
+  recoveryCode: z.string(),
+  issuedAt: isoDateTime,
+  /** True when it replaced an earlier code (Settings), false when the vault was created with it. */
+  replacesEarlierCode: z.boolean(),
+});
+export type PendingRecoveryCode = z.infer<typeof pendingRecoveryCode>;
+
 export const auditReport = z.strictObject({
   ok: z.boolean(),
   integrity: z.strictObject({ ok: z.boolean(), problem: z.string().nullable() }),

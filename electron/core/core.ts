@@ -19,7 +19,7 @@ export function createCore(options: CoreOptions): Core {
   const session = new VaultSession(
     options.vaultDir,
     { kdf: options.kdf ?? DEFAULT_KDF, now: () => clock().toISOString(), nativeBinding: options.nativeBinding },
-    () => clock().getTime(),
+    clock,
   );
   let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;

@@ -12,6 +12,8 @@ import { createSession, listSessions } from './services/sessions';
 import { search } from './services/search';
 import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraft } from './services/notes';
 import { verifyVault } from './services/verify';
+import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './services/pending-recovery-code';
+import { localIsoDate } from '../../shared/dates';
 
 type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -51,9 +53,9 @@ export const handlers: HandlerTable = {
   },
 
   'vault.create': async (input, session) => {
-    const { vault, recoveryCode } = await createVault(session.dir, input, session.env);
+    const { vault, recoveryCode, issuedAt } = await createVault(session.dir, input, session.env);
     session.begin(vault, 'vault.unlock');
-    return { recoveryCode, user: toUser(vault.user) };
+    return { recoveryCode, issuedAt, user: toUser(vault.user) };
   },
 
   'vault.unlock': async (input, session) => {
@@ -87,8 +89,33 @@ export const handlers: HandlerTable = {
     // The one recovery code opens the whole practice's vault, so replacing it is a director's decision.
     if (!session.current().user.is_director) throw new ConfideError('forbidden', 'Only a practice director can replace the recovery code.');
     const recoveryCode = await replaceRecoveryCode(session.current(), input.currentPassphrase, session.env);
-    session.services().audit({ action: 'vault.recovery-code.replace' });
-    return { recoveryCode };
+    const ctx = session.services();
+    const issuedAt = ctx.now();
+    ctx.db.transaction(() => {
+      keepPendingRecoveryCode(ctx.db, { recoveryCode, issuedAt, replacesEarlierCode: true });
+      ctx.audit({ action: 'vault.recovery-code.replace' });
+    })();
+    return { recoveryCode, issuedAt };
+  },
+
+  'vault.pendingRecoveryCode': (_input, session) => {
+    const ctx = session.services();
+    // Only a director can use the code (it opens the whole practice's vault), so only a director sees it.
+    return { pending: ctx.user.is_director ? pendingRecoveryCode(ctx.db) : null };
+  },
+
+  'vault.confirmRecoveryCode': (_input, session) => {
+    const ctx = session.services();
+    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can confirm the recovery code.');
+    ctx.db.transaction(() => {
+      if (forgetPendingRecoveryCode(ctx.db)) ctx.audit({ action: 'vault.recovery-code.confirm' });
+    })();
+    return {};
+  },
+
+  'clock.now': (_input, session) => {
+    const now = session.clock();
+    return { now: now.toISOString(), today: localIsoDate(now) };
   },
 
   'vault.verify': (_input, session) => verifyVault(session.services()),

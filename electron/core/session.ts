@@ -18,9 +18,9 @@ export class VaultSession {
   constructor(
     readonly dir: string,
     readonly env: VaultEnv,
-    nowMs: () => number,
+    readonly clock: () => Date,
   ) {
-    this.backoff = new UnlockBackoff(nowMs);
+    this.backoff = new UnlockBackoff(() => clock().getTime());
   }
 
   isUnlocked(): boolean {

@@ -64,7 +64,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'users':
       return <Users />;
     case 'settings':
-      return <Settings />;
+      return <Settings notice={screen.notice} />;
   }
 }
 

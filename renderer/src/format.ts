@@ -22,15 +22,6 @@ export function formatTime(iso: string): string {
   return format(parseISO(iso), 'HH:mm', { locale: enGB });
 }
 
-export function formatDateOf(date: Date): string {
-  return format(date, 'd MMMM yyyy', { locale: enGB });
-}
-
-/** Today's date as the computer sees it, as YYYY-MM-DD. */
-export function todayIso(): string {
-  return format(new Date(), 'yyyy-MM-dd');
-}
-
 /** "45 seconds", "2 minutes": for waits the core asks for. */
 export function formatWait(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));

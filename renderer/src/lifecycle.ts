@@ -2,6 +2,7 @@ import { call, setLockedHandler } from './api';
 import type { User } from '../../shared/schemas';
 import { go } from './stores/navigation';
 import { useDraft } from './stores/draft';
+import { useRecovery } from './stores/recovery';
 import { clearVaultData } from './stores/reset';
 import { useSession } from './stores/session';
 
@@ -19,7 +20,7 @@ export async function startup(): Promise<void> {
   if (state === 'uninitialised') go({ name: 'create' });
   else if (state === 'unlocked' && user !== null) {
     useSession.getState().signedIn(practiceName, user);
-    go({ name: 'clients' });
+    await showFirstScreen();
   } else go({ name: 'unlock' });
 }
 
@@ -37,15 +38,35 @@ export async function lockNow(): Promise<void> {
   handleLocked(null);
 }
 
+/** After an unlock or recovery: who is signed in, then the first screen. */
 export async function signedIn(user: User): Promise<void> {
   const status = await call('vault.status', {});
   useSession.getState().signedIn(status.ok ? status.value.practiceName : null, user);
+  await showFirstScreen();
+}
+
+/** A recovery code not yet confirmed as written down comes before anything else, whatever locked the vault. */
+async function showFirstScreen(): Promise<void> {
+  const result = await call('vault.pendingRecoveryCode', {});
+  const pending = result.ok ? result.value.pending : null;
+  if (pending === null) {
+    go({ name: 'clients' });
+    return;
+  }
+  useRecovery.getState().show(pending);
+  go({ name: 'recovery-code' });
 }
 
 export function installLockHandling(): () => void {
   setLockedHandler(() => handleLocked());
-  return window.confide.onLocked(() => {
+  // The main process is about to lock (idle, suspend, screen lock, quit): save what was typed first.
+  const stopFlushing = window.confide.onLockRequested(() => useDraft.getState().flush());
+  const stopListening = window.confide.onLocked(() => {
     if (useSession.getState().user !== null) handleLocked();
     else clearVaultData();
   });
+  return () => {
+    stopFlushing();
+    stopListening();
+  };
 }

@@ -8,6 +8,8 @@ import { createCore } from '../../electron/core/core';
 import type { Core, KdfParams, LockReason } from '../../electron/core/types';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shell/csp';
+import { flushThenLock, LOCK_FLUSH_BOUND_MS } from '../../electron/shell/flush-then-lock';
 
 export { expect };
 
@@ -17,9 +19,8 @@ export const START_URL = `${ORIGIN}/index.html`;
 /** Real Argon2id at a lower cost, so the suite stays quick. */
 const TEST_KDF: KdfParams = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 
-/** The header the Electron main process sends with every app:// page. */
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'";
+/** The header the Electron main process sends with every app:// page: the app's own constant. */
+const CSP = CONTENT_SECURITY_POLICY;
 
 const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
@@ -56,10 +57,21 @@ export class Vault {
   readonly core: Core;
   private deliver: () => Promise<unknown> = () => Promise.resolve();
   private delivered: Promise<unknown> = Promise.resolve();
+  private flush: () => Promise<void> = () => Promise.resolve();
+  /** The same lock flow as electron/main.ts: ask the page to save its draft, wait (bounded), then lock. */
+  private readonly requestLock = flushThenLock({
+    flush: () => this.flush(),
+    lock: (reason) => this.core.lock(reason),
+    isUnlocked: () => this.core.isUnlocked(),
+    boundMs: LOCK_FLUSH_BOUND_MS,
+  });
+  /** What happened at each lock from main, in order, for tests of "lock requested → flushed → locked". */
+  readonly lockEvents: string[] = [];
 
   constructor(readonly dir: string) {
     this.core = createCore({ vaultDir: dir, kdf: TEST_KDF, clock: this.clock.now });
-    this.core.onLocked(() => {
+    this.core.onLocked((reason) => {
+      this.lockEvents.push(`locked:${reason}`);
       this.delivered = this.deliver();
     });
   }
@@ -69,6 +81,15 @@ export class Vault {
     this.deliver = deliver;
   }
 
+  /** How "save your draft, a lock is coming" reaches the renderer. */
+  requestFlushWith(flush: () => Promise<void>): void {
+    this.flush = async () => {
+      this.lockEvents.push('lock-requested');
+      await flush();
+      this.lockEvents.push('flushed');
+    };
+  }
+
   /** Calls the core directly, as the main process would: for setting up state a test is not about. */
   async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
     const result = (await this.core.call(method, input)) as CallResult<MethodOutput<M>>;
@@ -76,15 +97,19 @@ export class Vault {
     return result.value;
   }
 
-  /** Creates the vault without the UI; it is left unlocked. */
+  /** Creates the vault without the UI (its recovery code confirmed as kept); it is left unlocked. */
   async create(): Promise<{ recoveryCode: string }> {
     const { recoveryCode } = await this.call('vault.create', { practiceName: PRACTICE, userName: USER, passphrase: PASSPHRASE });
+    await this.call('vault.confirmRecoveryCode', {});
     return { recoveryCode };
   }
 
-  /** Locks from "main" (as idle or suspend would) and waits until the page has been told. */
+  /**
+   * Locks from "main" as idle, suspend, screen lock or quit would (the page saves its draft first) and waits
+   * until the page has been told.
+   */
   async lockFromMain(reason: LockReason = 'idle'): Promise<void> {
-    this.core.lock(reason);
+    await this.requestLock(reason);
     await this.delivered;
   }
 }
@@ -106,6 +131,7 @@ interface HarnessWindow {
   __confideCall(method: string, input: unknown): Promise<unknown>;
   __confideCspViolation(description: string): void;
   __confideFireLocked(): void;
+  __confideRequestFlush(): Promise<void>;
   __confidePrintCount: number;
   document: {
     addEventListener(
@@ -119,6 +145,7 @@ interface HarnessWindow {
 function installBridge(): void {
   const win = globalThis as unknown as HarnessWindow;
   const listeners = new Set<() => void>();
+  const flushers = new Set<() => Promise<unknown>>();
   Object.defineProperty(win, 'confide', {
     value: Object.freeze({
       call: (method: string, input: unknown) => win.__confideCall(method, input),
@@ -128,10 +155,19 @@ function installBridge(): void {
           listeners.delete(listener);
         };
       },
+      onLockRequested(listener: () => Promise<unknown>) {
+        flushers.add(listener);
+        return () => {
+          flushers.delete(listener);
+        };
+      },
     }),
   });
   win.__confideFireLocked = () => {
     for (const listener of listeners) listener();
+  };
+  win.__confideRequestFlush = async () => {
+    await Promise.allSettled([...flushers].map((flush) => flush()));
   };
   // Headless Chromium has no print dialog; count the calls instead.
   win.__confidePrintCount = 0;
@@ -199,6 +235,11 @@ export const test = base.extend<Fixtures>({
     vault.deliverLocksWith(() =>
       page.evaluate(() => (globalThis as unknown as HarnessWindow).__confideFireLocked()).catch(() => undefined),
     );
+    vault.requestFlushWith(() =>
+      page.evaluate(() => (globalThis as unknown as HarnessWindow).__confideRequestFlush()).catch(() => undefined),
+    );
+    // The page's own clock starts at the core's test time too, so nothing in the app can see the real date.
+    await page.clock.install({ time: vault.clock.now() });
 
     await use(page);
 

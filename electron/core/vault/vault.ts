@@ -5,6 +5,7 @@ import { appendAudit } from '../audit';
 import { ConfideError } from '../errors';
 import { findUserByName, findUserBySlot, insertUser, nameKey, type UserRow } from '../services/users';
 import { writeSetting } from '../services/settings';
+import { keepPendingRecoveryCode } from '../services/pending-recovery-code';
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../../../shared/schemas';
 import type { KdfParams } from '../types';
 import { assertNotOpenElsewhere, closeDatabase, damagedVault, integrityProblem, openDatabase, type Db } from './database';
@@ -48,7 +49,7 @@ export async function createVault(
   dir: string,
   input: { practiceName: string; userName: string; passphrase: string },
   env: VaultEnv,
-): Promise<{ vault: OpenVault; recoveryCode: string }> {
+): Promise<{ vault: OpenVault; recoveryCode: string; issuedAt: string }> {
   if (hasVault(dir)) throw new ConfideError('vault-exists', 'There is already a vault in this folder.');
   if (!isMissingOrEmpty(dir)) {
     throw new ConfideError('vault-exists', 'This folder is not empty. Choose an empty folder for a new vault.');
@@ -58,6 +59,7 @@ export async function createVault(
   const dataKey = randomBytes(KEY_BYTES);
   const userSlotId = randomUUID();
   const secrets = [secretBytes(input.passphrase), secretBytes(normaliseRecoveryCode(recoveryCode)!)];
+  const issuedAt = env.now();
   try {
     const slots = [
       await makeSlot('passphrase', secrets[0]!, dataKey, env.kdf, userSlotId),
@@ -70,7 +72,7 @@ export async function createVault(
     const db = openDatabase(paths.db, dataKey, { nativeBinding: env.nativeBinding, create: true });
     try {
       migrate(db);
-      const now = env.now();
+      const now = issuedAt;
       db.transaction(() => {
         writeSetting(db, 'practice_name', input.practiceName);
         writeSetting(db, 'auto_lock_minutes', String(AUTO_LOCK_MINUTES_DEFAULT));
@@ -81,6 +83,7 @@ export async function createVault(
           keySlotId: userSlotId,
           createdAt: now,
         });
+        keepPendingRecoveryCode(db, { recoveryCode, issuedAt, replacesEarlierCode: false });
         appendAudit(db, { at: now, actorId: user.id, action: 'vault.create' });
       })();
     } finally {
@@ -98,7 +101,7 @@ export async function createVault(
     secrets.forEach((secret) => secret.fill(0));
   }
   const vault = openWithKey(dir, dataKey, userSlotId, env);
-  return { vault, recoveryCode };
+  return { vault, recoveryCode, issuedAt };
 }
 
 function prepareUnlock(dir: string, env: VaultEnv): KeyFile {

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useToday } from '../stores/clock';
 import { call, type UiError } from '../api';
 import type { ClientDetail, NewClient } from '../../../shared/schemas';
 import { Alert } from './Alert';
@@ -32,6 +33,7 @@ interface Props {
 
 export function AddClientDialog({ onClose, onAdded }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
+  const today = useToday();
   const [values, setValues] = useState<Values>(empty);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<UiError | null>(null);
@@ -48,7 +50,7 @@ export function AddClientDialog({ onClose, onAdded }: Props) {
     if (busy) return;
     const found: Errors = {};
     if (values.name.trim() === '') found.name = 'Enter the client’s name';
-    const dateOfBirth = parseDateParts(values.dateOfBirth, 'Date of birth');
+    const dateOfBirth = parseDateParts(values.dateOfBirth, 'Date of birth', { today });
     if ('error' in dateOfBirth) found.dateOfBirth = dateOfBirth.error;
     if (Object.keys(found).length > 0 || 'error' in dateOfBirth) {
       showErrorsAndFocus(formRef.current, () => setErrors(found));

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useToday } from '../stores/clock';
 import { call, type UiError } from '../api';
 import type { CaseRecord } from '../../../shared/records';
-import { caseKindLabels, formatDate, listPeople, todayIso } from '../format';
+import { caseKindLabels, formatDate, listPeople } from '../format';
 import { Alert } from './Alert';
-import { DateField, datePartsOf, parseDateParts } from './DateField';
+import { DateField, parseDateParts, useDateDefaultingToToday } from './DateField';
 import { Dialog } from './Dialog';
 import { showErrorsAndFocus } from './forms';
 
@@ -15,7 +16,8 @@ interface Props {
 
 export function CloseCaseDialog({ caseRecord, onClose, onClosed }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [date, setDate] = useState(() => datePartsOf(todayIso()));
+  const today = useToday();
+  const [date, setDate] = useDateDefaultingToToday();
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,7 +25,7 @@ export function CloseCaseDialog({ caseRecord, onClose, onClosed }: Props) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const parsed = parseDateParts(date, 'Closing date', { example: '23 11 2026' });
+    const parsed = parseDateParts(date, 'Closing date', { today, example: '23 11 2026' });
     const problem = 'error' in parsed ? parsed.error : parsed.iso === null ? 'Enter the date the case closed' : null;
     if (problem !== null || !('iso' in parsed) || parsed.iso === null) {
       showErrorsAndFocus(formRef.current, () => setError(problem ?? undefined));

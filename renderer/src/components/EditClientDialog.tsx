@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useToday } from '../stores/clock';
 import { call, type UiError } from '../api';
 import type { MethodInput } from '../../../shared/contract';
 import type { ClientDetail } from '../../../shared/schemas';
@@ -110,6 +111,7 @@ interface Props {
 
 export function EditClientDialog({ client, onClose, onSaved }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
+  const today = useToday();
   const [values, setValues] = useState<Values>(() => valuesOf(client));
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<UiError | null>(null);
@@ -140,7 +142,7 @@ export function EditClientDialog({ client, onClose, onSaved }: Props) {
     if (busy) return;
     const found: Errors = {};
     if (values.name.trim() === '') found.name = 'Enter the client’s name';
-    const dateOfBirth = parseDateParts(values.dateOfBirth, 'Date of birth');
+    const dateOfBirth = parseDateParts(values.dateOfBirth, 'Date of birth', { today });
     if ('error' in dateOfBirth) found.dateOfBirth = dateOfBirth.error;
     if (values.interpreterNeeded && values.interpreterLanguage.trim() === '') {
       found.interpreterLanguage = 'Enter the language the interpreter is needed for';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatDateOf } from '../format';
+import { formatDate } from '../format';
 import { Alert } from './Alert';
 
 /** Splits the code into short groups for reading aloud and writing down; separators are kept as typed. */
@@ -30,7 +30,7 @@ export function RecoveryCodeAdvice() {
       <ul className="plain-list">
         <li>Write it down or print the recovery kit, and keep it somewhere safe and private, away from this computer.</li>
         <li>Anyone who has this code and this computer can open the vault, so treat it like a key to your filing cabinet.</li>
-        <li>Confide cannot show it again or recover it for you.</li>
+        <li>Once you confirm below, Confide cannot show it again or recover it for you.</li>
       </ul>
       <div className="actions actions--spaced">
         <button type="button" className="button" onClick={() => window.print()}>
@@ -86,14 +86,15 @@ export function PrintKit({
   practiceName,
   userName,
   userLabel,
-  date,
+  issuedAt,
 }: {
   code: string;
   practiceName: string;
   userName: string;
   /** What `userName` did: "Vault created by", "Code issued by". */
   userLabel: string;
-  date: Date;
+  /** When the core issued the code (ISO date-time from its clock). */
+  issuedAt: string;
 }) {
   return (
     <section className="print-kit" aria-hidden="true">
@@ -104,7 +105,7 @@ export function PrintKit({
         <dt>{userLabel}</dt>
         <dd>{userName}</dd>
         <dt>Date</dt>
-        <dd>{formatDateOf(date)}</dd>
+        <dd>{formatDate(issuedAt)}</dd>
       </dl>
       <p className="print-kit-label">Recovery code</p>
       <p className="print-kit-code">

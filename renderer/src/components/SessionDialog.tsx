@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { call, type UiError } from '../api';
 import type { CaseRecord, SessionRecord } from '../../../shared/records';
-import { caseKindLabels, modalityLabels, personLabel, sessionStatusLabels, todayIso } from '../format';
+import { caseKindLabels, modalityLabels, personLabel, sessionStatusLabels } from '../format';
+import { useToday } from '../stores/clock';
 import { Alert } from './Alert';
 import { DateField, datePartsOf, parseDateParts, type DateParts } from './DateField';
 import { Dialog } from './Dialog';
@@ -15,7 +16,8 @@ type Modality = SessionRecord['modality'];
 type Status = SessionRecord['status'];
 
 interface Values {
-  date: DateParts;
+  /** null until the person types a date: the field then shows today's date from the core. */
+  date: DateParts | null;
   time: TimeParts;
   duration: string;
   modality: Modality | null;
@@ -40,8 +42,9 @@ interface Props {
 export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const attendeesId = useId();
+  const today = useToday();
   const [values, setValues] = useState<Values>(() => ({
-    date: datePartsOf(todayIso()),
+    date: null,
     time: emptyTime,
     duration: '50',
     modality: null,
@@ -65,7 +68,7 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
     event.preventDefault();
     if (busy) return;
     const found: Errors = {};
-    const date = parseDateParts(values.date, 'Date', { allowFuture: true, example: '23 11 2026' });
+    const date = parseDateParts(values.date ?? datePartsOf(today), 'Date', { allowFuture: true, example: '23 11 2026' });
     if ('error' in date) found.date = date.error;
     else if (date.iso === null) found.date = 'Enter the date of the session';
     const time = parseTimeParts(values.time, 'Start time');
@@ -132,7 +135,7 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
           <DateField
             legend="Date"
             hint="For example, 23 11 2026"
-            value={values.date}
+            value={values.date ?? datePartsOf(today)}
             error={errors.date}
             onChange={(date) => setValues({ ...values, date })}
           />

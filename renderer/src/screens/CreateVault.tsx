@@ -51,7 +51,8 @@ export function CreateVault() {
     }
     setSecret({ passphrase: '', confirm: '' });
     useSession.getState().signedIn(practiceName.trim(), result.value.user);
-    useRecovery.getState().show(result.value.recoveryCode, new Date());
+    const { recoveryCode, issuedAt } = result.value;
+    useRecovery.getState().show({ recoveryCode, issuedAt, replacesEarlierCode: false });
     go({ name: 'recovery-code' });
   }
 

@@ -5,12 +5,13 @@ import type { CaseKind, ParticipantRef } from '../../../shared/records';
 import type { ClientSummary, User } from '../../../shared/schemas';
 import { AddClientDialog } from '../components/AddClientDialog';
 import { Alert } from '../components/Alert';
-import { DateField, datePartsOf, parseDateParts } from '../components/DateField';
+import { DateField, parseDateParts, useDateDefaultingToToday } from '../components/DateField';
 import { showErrorsAndFocus } from '../components/forms';
 import { RadioGroup } from '../components/RadioGroup';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SelectField } from '../components/SelectField';
-import { caseKindLabels, formatDate, listPeople, personLabel, todayIso } from '../format';
+import { caseKindLabels, formatDate, listPeople, personLabel } from '../format';
+import { useToday } from '../stores/clock';
 import { go } from '../stores/navigation';
 import { useSession } from '../stores/session';
 
@@ -120,7 +121,8 @@ export function NewCase({ clientId }: { clientId: string }) {
   const [step, setStep] = useState(0);
   const [kind, setKind] = useState<CaseKind | null>(null);
   const [chosen, setChosen] = useState<ParticipantRef[]>([]);
-  const [openedOn, setOpenedOn] = useState(() => datePartsOf(todayIso()));
+  const today = useToday();
+  const [openedOn, setOpenedOn] = useDateDefaultingToToday();
   const [therapistId, setTherapistId] = useState(user?.id ?? '');
   const [therapists, setTherapists] = useState<User[]>([]);
   const [errors, setErrors] = useState<{ kind?: string; participants?: string; openedOn?: string }>({});
@@ -182,7 +184,7 @@ export function NewCase({ clientId }: { clientId: string }) {
 
   async function create() {
     if (busy || kind === null) return;
-    const date = parseDateParts(openedOn, 'Opening date', { example: '23 11 2026' });
+    const date = parseDateParts(openedOn, 'Opening date', { today, example: '23 11 2026' });
     const problem = 'error' in date ? date.error : date.iso === null ? 'Enter the date the case opened' : null;
     if (problem !== null || !('iso' in date) || date.iso === null) {
       showErrorsAndFocus(formRef.current, () => setErrors(problem === null ? {} : { openedOn: problem }));

@@ -46,7 +46,7 @@ export function Recover() {
     setBusy(false);
     if (!result.ok) {
       const { fields } = result.error;
-      setRetryAt(result.error.retryAfterMs !== null ? Date.now() + result.error.retryAfterMs : null);
+      setRetryAt(result.error.retryAfterMs !== null ? performance.now() + result.error.retryAfterMs : null);
       showErrorsAndFocus(formRef.current, () => {
         setFailure(result.error);
         setErrors({
@@ -61,7 +61,6 @@ export function Recover() {
     setSecret({ passphrase: '', confirm: '' });
     useSession.getState().setNotice('Your new passphrase is set. Use it the next time you unlock Confide.');
     await signedIn(result.value.user);
-    go({ name: 'clients' });
   }
 
   return (

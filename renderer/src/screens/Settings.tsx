@@ -4,8 +4,10 @@ import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { showErrorsAndFocus } from '../components/forms';
 import { checkPassphrase, PassphraseFields, type PassphraseErrors } from '../components/PassphraseFields';
-import { CodeGroups, PrintKit, RecoveryCodeAcknowledgement, RecoveryCodeAdvice } from '../components/RecoveryCodeDisplay';
 import { ScreenHeading } from '../components/ScreenHeading';
+import type { PendingRecoveryCode } from '../../../shared/schemas';
+import { go } from '../stores/navigation';
+import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
 
 const MIN_MINUTES = 1;
@@ -200,7 +202,7 @@ function ChangePassphrase() {
   );
 }
 
-function NewRecoveryCode({ onIssued }: { onIssued(code: string): void }) {
+function NewRecoveryCode({ onIssued }: { onIssued(pending: PendingRecoveryCode): void }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [current, setCurrent] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -230,7 +232,8 @@ function NewRecoveryCode({ onIssued }: { onIssued(code: string): void }) {
       return;
     }
     setCurrent('');
-    onIssued(result.value.recoveryCode);
+    const { recoveryCode, issuedAt } = result.value;
+    onIssued({ recoveryCode, issuedAt, replacesEarlierCode: true });
   }
 
   return (
@@ -262,45 +265,9 @@ function NewRecoveryCode({ onIssued }: { onIssued(code: string): void }) {
   );
 }
 
-/** The new code, shown once; the person confirms they have kept it before going back to settings. */
-function IssuedRecoveryCode({ code, issuedAt, onDone }: { code: string; issuedAt: Date; onDone(): void }) {
-  const practiceName = useSession((state) => state.practiceName);
-  const userName = useSession((state) => state.user?.name ?? '');
-  return (
-    <>
-      <main className="page page--medium screen-only" aria-labelledby="new-recovery-heading">
-        <ScreenHeading id="new-recovery-heading">Your new recovery code</ScreenHeading>
-        <p className="lede">
-          The old recovery code no longer works. This new code is shown <strong>only once</strong>, now.
-        </p>
-        <CodeGroups code={code} />
-        <RecoveryCodeAdvice />
-        <RecoveryCodeAcknowledgement submitLabel="Back to settings" onDone={onDone} />
-      </main>
-      <PrintKit code={code} practiceName={practiceName ?? ''} userName={userName} userLabel="Code made by" date={issuedAt} />
-    </>
-  );
-}
-
-export function Settings() {
+export function Settings({ notice }: { notice?: string | undefined }) {
   const me = useSession((state) => state.user);
   const isDirector = me?.roles.includes('director') ?? false;
-  const [issued, setIssued] = useState<{ code: string; at: Date } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  if (issued) {
-    return (
-      <IssuedRecoveryCode
-        code={issued.code}
-        issuedAt={issued.at}
-        onDone={() => {
-          // The code leaves memory here; it cannot be shown again.
-          setIssued(null);
-          setNotice('The new recovery code is in use. The old one no longer works.');
-        }}
-      />
-    );
-  }
 
   return (
     <main className="page page--medium" aria-labelledby="settings-heading">
@@ -313,9 +280,9 @@ export function Settings() {
       {/* The recovery code opens the whole practice's vault, so only a director replaces it (the core enforces it). */}
       {isDirector ? (
         <NewRecoveryCode
-          onIssued={(code) => {
-            setNotice(null);
-            setIssued({ code, at: new Date() });
+          onIssued={(pending) => {
+            useRecovery.getState().show(pending);
+            go({ name: 'recovery-code' });
           }}
         />
       ) : null}

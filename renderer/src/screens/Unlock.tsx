@@ -42,7 +42,7 @@ export function Unlock() {
     setBusy(false);
     if (!result.ok) {
       setPassphrase('');
-      setRetryAt(result.error.retryAfterMs !== null ? Date.now() + result.error.retryAfterMs : null);
+      setRetryAt(result.error.retryAfterMs !== null ? performance.now() + result.error.retryAfterMs : null);
       showErrorsAndFocus(formRef.current, () => {
         setFailure(result.error);
         setErrors(result.error.code === 'wrong-passphrase' ? { passphrase: 'Check your passphrase' } : {});
@@ -51,7 +51,6 @@ export function Unlock() {
     }
     useSession.getState().setNotice(null);
     await signedIn(result.value.user);
-    go({ name: 'clients' });
   }
 
   return (

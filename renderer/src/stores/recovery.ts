@@ -1,16 +1,18 @@
 import { create } from 'zustand';
+import type { PendingRecoveryCode } from '../../../shared/schemas';
 
-/** The recovery code exists in the renderer only between vault creation and the person confirming it. */
+/**
+ * A recovery code waiting to be confirmed as written down. The core keeps it too, so a lock on the
+ * recovery-code screen loses nothing: after the next unlock the code is shown again.
+ */
 interface RecoveryState {
-  code: string | null;
-  createdAt: Date | null;
-  show(code: string, createdAt: Date): void;
+  pending: PendingRecoveryCode | null;
+  show(pending: PendingRecoveryCode): void;
   reset(): void;
 }
 
 export const useRecovery = create<RecoveryState>()((set) => ({
-  code: null,
-  createdAt: null,
-  show: (code, createdAt) => set({ code, createdAt }),
-  reset: () => set({ code: null, createdAt: null }),
+  pending: null,
+  show: (pending) => set({ pending }),
+  reset: () => set({ pending: null }),
 }));

@@ -25,8 +25,10 @@ export class FakeWebContents extends EventEmitter {
   reloads = 0;
   windowOpenHandler: WindowOpenHandler | null = null;
 
-  send(channel: string): void {
+  /** Records the channel and tells listeners of 'sent', so a test can play the renderer's part. */
+  send(channel: string, ...args: unknown[]): void {
     this.sent.push(channel);
+    this.emit('sent', channel, ...args);
   }
   reload(): void {
     this.reloads += 1;
@@ -52,6 +54,7 @@ export function createFakeElectron(options: { userData: string; isPackaged: bool
   const state = {
     systemIdleSeconds: 0,
     exitCode: null as number | null,
+    quits: 0,
     errorBoxes: [] as string[],
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, ProtocolHandler>(),
@@ -103,7 +106,9 @@ export function createFakeElectron(options: { userData: string; isPackaged: bool
       getPath: (name: string) => paths.get(name) ?? '',
       enableSandbox: () => {},
       requestSingleInstanceLock: () => true,
-      quit: () => {},
+      quit: () => {
+        state.quits += 1;
+      },
       exit: (code: number) => {
         state.exitCode = code;
       },

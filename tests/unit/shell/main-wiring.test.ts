@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL_CHANNEL, IPC_LOCKED_CHANNEL } from '../../../shared/bridge';
+import { IPC_CALL_CHANNEL, IPC_FLUSHED_CHANNEL, IPC_LOCK_REQUESTED_CHANNEL, IPC_LOCKED_CHANNEL } from '../../../shared/bridge';
+import { LOCK_FLUSH_BOUND_MS } from '../../../electron/shell/flush-then-lock';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/shell/csp';
 import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron, type IpcEvent } from './fake-electron';
 
@@ -29,9 +30,9 @@ vi.mock('../../../electron/shell/native-binding', async (importOriginal) => {
 
 const temporary: string[] = [];
 
-async function boot(options: { isPackaged?: boolean; nativeExists?: boolean } = {}) {
+async function boot(options: { isPackaged?: boolean; nativeExists?: boolean; rendererAnswers?: boolean } = {}) {
   vi.resetModules();
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
   const userData = mkdtempSync(path.join(os.tmpdir(), 'confide-main-'));
   const appRoot = mkdtempSync(path.join(os.tmpdir(), 'confide-app-'));
   temporary.push(userData, appRoot);
@@ -46,7 +47,18 @@ async function boot(options: { isPackaged?: boolean; nativeExists?: boolean } = 
   vi.doMock('electron', () => fake.electron);
   await import('../../../electron/main');
   await new Promise((resolve) => setImmediate(resolve));
+  if (options.rendererAnswers ?? true) answerFlushRequests(fake);
   return fake;
+}
+
+/** Plays the renderer's part of "save your draft before the lock": it records the request, then answers. */
+function answerFlushRequests(fake: FakeElectron): void {
+  const contents = fake.state.windows[0]?.webContents;
+  contents?.on('sent', (channel: string, requestId: unknown) => {
+    if (channel !== IPC_LOCK_REQUESTED_CHANNEL) return;
+    const answer = fake.state.ipcHandlers.get(IPC_FLUSHED_CHANNEL);
+    void answer?.(appEvent(contents), requestId);
+  });
 }
 
 afterEach(() => {
@@ -187,7 +199,8 @@ describe('electron/main.ts wiring', () => {
     fake.state.systemIdleSeconds = 300;
     await vi.advanceTimersByTimeAsync(15_000);
     expect(await state(fake)).toBe('locked');
-    expect(contents.sent).toEqual([IPC_LOCKED_CHANNEL]);
+    // Lock requested (the renderer saves its draft and answers), then locked.
+    expect(contents.sent).toEqual([IPC_LOCK_REQUESTED_CHANNEL, IPC_LOCKED_CHANNEL]);
     expect(contents.reloads).toBe(1);
 
     // Locked: staying away longer does nothing more.
@@ -221,17 +234,52 @@ describe('electron/main.ts wiring', () => {
       const fake = await boot();
       await createVault(fake);
       fake.powerMonitor.emit(event);
+      await vi.advanceTimersByTimeAsync(0);
       expect(await state(fake)).toBe('locked');
+      expect(windowOf(fake).webContents.sent).toEqual([IPC_LOCK_REQUESTED_CHANNEL, IPC_LOCKED_CHANNEL]);
       expect(windowOf(fake).webContents.reloads).toBe(1);
     }
   });
 
-  it('locks on quit without reloading the closing window', async () => {
+  it('locks on quit without reloading the closing window, after the renderer has saved its draft', async () => {
     const fake = await boot();
     await createVault(fake);
-    fake.appEvents.emit('before-quit');
+    const quit = fakeEvent();
+    fake.appEvents.emit('before-quit', quit);
+    // The first quit is held back until the draft is saved and the vault locked.
+    expect(quit.defaultPrevented).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
     expect(await state(fake)).toBe('locked');
+    expect(windowOf(fake).webContents.sent).toEqual([IPC_LOCK_REQUESTED_CHANNEL]);
     expect(windowOf(fake).webContents.reloads).toBe(0);
+    expect(fake.state.quits).toBe(1);
+  });
+
+  it('a renderer that never answers cannot keep the vault open: the lock goes ahead after the bound', async () => {
+    const fake = await boot({ rendererAnswers: false });
+    await createVault(fake);
+    fake.powerMonitor.emit('suspend');
+    await vi.advanceTimersByTimeAsync(LOCK_FLUSH_BOUND_MS - 1);
+    expect(await state(fake)).toBe('unlocked');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await state(fake)).toBe('locked');
+  });
+
+  it('ignores a flush answer from anywhere but the app’s own frame, or for no request', async () => {
+    const fake = await boot({ rendererAnswers: false });
+    await createVault(fake);
+    const contents = windowOf(fake).webContents;
+    const requests: unknown[] = [];
+    contents.on('sent', (channel: string, id: unknown) => channel === IPC_LOCK_REQUESTED_CHANNEL && requests.push(id));
+    fake.powerMonitor.emit('lock-screen');
+    const answer = fake.state.ipcHandlers.get(IPC_FLUSHED_CHANNEL);
+    await answer?.({ sender: contents, senderFrame: { url: 'https://evil.example/', parent: null } }, requests[0]);
+    await answer?.(appEvent(contents), 'not-a-request');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await state(fake)).toBe('unlocked');
+    await answer?.(appEvent(contents), requests[0]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await state(fake)).toBe('locked');
   });
 
   it('a lock asked for by the renderer also clears the renderer', async () => {

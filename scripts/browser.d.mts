@@ -1,0 +1,2 @@
+export function systemChromium(): string | null;
+export const CHROMIUM_ARGS: string[];
