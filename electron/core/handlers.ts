@@ -3,16 +3,16 @@ import { hasVault } from './vault/paths';
 import { addPassphraseSlot, changePassphrase, replaceRecoveryCode, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
 import type { VaultSession } from './session';
-import { autoLockMinutes, practiceName, writeSetting } from './services/settings';
+import { autoLockMinutes, practiceName, writeSetting } from './vault/settings';
 import { randomUUID } from 'node:crypto';
-import { findUserByName, insertUser, listUsers, toUser } from './services/users';
+import { findUserByName, insertUser, listUsers, toUser } from './vault/users';
 import { createClient, listClients, updateClient, viewClient } from './services/clients';
 import { closeCase, createCase, listCases } from './services/cases';
 import { createSession, listSessions } from './services/sessions';
 import { search } from './services/search';
 import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraft } from './services/notes';
 import { verifyVault } from './services/verify';
-import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './services/pending-recovery-code';
+import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './vault/pending-recovery-code';
 import { localIsoDate } from '../../shared/dates';
 
 type Handler<M extends MethodName> = (

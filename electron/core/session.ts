@@ -1,5 +1,5 @@
-import type { AuditEntry } from './audit';
-import { appendAudit } from './audit';
+import type { AuditEntry } from './vault/audit';
+import { appendAudit } from './vault/audit';
 import { ConfideError } from './errors';
 import type { ServiceContext } from './services/context';
 import { UnlockBackoff } from './unlock-backoff';

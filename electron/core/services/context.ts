@@ -1,6 +1,6 @@
-import type { AuditEntry } from '../audit';
+import type { AuditEntry } from '../vault/audit';
 import type { Db } from '../vault/database';
-import type { UserRow } from './users';
+import type { UserRow } from '../vault/users';
 
 /** What every service call gets: the open database, who is acting, and the time. */
 export interface ServiceContext {

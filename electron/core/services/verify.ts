@@ -1,5 +1,5 @@
 import type { AuditReport } from '../../../shared/schemas';
-import { verifyAuditChain } from '../audit';
+import { verifyAuditChain } from '../vault/audit';
 import { integrityProblem } from '../vault/database';
 import type { ServiceContext } from './context';
 

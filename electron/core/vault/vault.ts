@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { appendAudit } from '../audit';
+import { appendAudit } from './audit';
 import { ConfideError } from '../errors';
-import { findUserByName, findUserBySlot, insertUser, nameKey, type UserRow } from '../services/users';
-import { writeSetting } from '../services/settings';
-import { keepPendingRecoveryCode } from '../services/pending-recovery-code';
+import { findUserByName, findUserBySlot, insertUser, nameKey, type UserRow } from './users';
+import { writeSetting } from './settings';
+import { keepPendingRecoveryCode } from './pending-recovery-code';
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../../../shared/schemas';
 import type { KdfParams } from '../types';
 import { assertNotOpenElsewhere, closeDatabase, damagedVault, integrityProblem, openDatabase, type Db } from './database';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './vault/database';
+import type { Db } from './database';
 
 /**
  * The tamper-evident audit log: each entry's hash covers its own fields and the previous entry's hash,

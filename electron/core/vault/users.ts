@@ -1,5 +1,5 @@
 import type { Role, User } from '../../../shared/schemas';
-import type { Db } from '../vault/database';
+import type { Db } from './database';
 
 export interface UserRow {
   id: string;

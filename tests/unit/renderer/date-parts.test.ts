@@ -1,18 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+// That the renderer never reads the wall clock is a lint rule (eslint.config.js, tested in lint-boundaries).
 import { parseDateParts } from '../../../renderer/src/dateParts';
-
-const RENDERER = join(import.meta.dirname, '../../../renderer/src');
-
-describe('the renderer has one clock: the core’s', () => {
-  it('no renderer file reads the wall clock (Date.now() or new Date() with no argument)', () => {
-    const files = (readdirSync(RENDERER, { recursive: true }) as string[]).filter((name) => /\.tsx?$/.test(name));
-    expect(files.length).toBeGreaterThan(20);
-    const offenders = files.filter((name) => /Date\.now\s*\(|new Date\s*\(\s*\)/.test(readFileSync(join(RENDERER, name), 'utf8')));
-    expect(offenders).toEqual([]);
-  });
-});
 
 describe('date parts are checked against the core’s today, given explicitly', () => {
   const dob = (day: string, month: string, year: string, today: string | null) =>

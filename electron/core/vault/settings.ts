@@ -1,5 +1,5 @@
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../../../shared/schemas';
-import type { Db } from '../vault/database';
+import type { Db } from './database';
 
 export function readSetting(db: Db, key: string): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -1,5 +1,5 @@
 import type { PendingRecoveryCode } from '../../../shared/schemas';
-import type { Db } from '../vault/database';
+import type { Db } from './database';
 import { readSetting, writeSetting } from './settings';
 
 const KEY = 'pending_recovery_code';
