@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       lastClient = client.id;
       for (let n = 0; n < notesPerClient; n++) {
         const draft = await call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body });
-        await call('notes.finalise', { noteId: draft.noteId });
+        await call('notes.finalise', { noteId: draft.noteId, clientId: client.id });
       }
     }
     const fillSeconds = (performance.now() - fillStart) / 1000;

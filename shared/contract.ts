@@ -105,13 +105,14 @@ export const contract = {
     input: z.strictObject({ clientId: s.id }),
     output: z.strictObject({ notes: z.array(r.noteRecord) }),
   },
-  'notes.get': { access: 'unlocked', input: z.strictObject({ noteId: s.id }), output: r.noteRecord },
+  /** A note is always read in one client's file (`clientId`): the subject-set rule shapes what is shown. */
+  'notes.get': { access: 'unlocked', input: r.noteInFile, output: r.noteRecord },
   'notes.saveDraft': {
     access: 'unlocked',
     input: z.strictObject({ about: r.noteAbout, noteId: s.id.optional(), body: s.noteBody }),
     output: z.strictObject({ noteId: s.id, savedAt: s.isoDateTime }),
   },
-  'notes.finalise': { access: 'unlocked', input: z.strictObject({ noteId: s.id }), output: r.noteRecord },
+  'notes.finalise': { access: 'unlocked', input: r.noteInFile, output: r.noteRecord },
   'notes.amend': { access: 'unlocked', input: r.amendInput, output: r.noteRecord },
   'notes.addClientComment': { access: 'unlocked', input: r.clientCommentInput, output: r.noteRecord },
   'search.query': {

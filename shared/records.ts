@@ -60,6 +60,8 @@ export const caseRecord = z.strictObject({
   closedOn: isoDate.nullable(),
   therapist: z.strictObject({ id, name: z.string() }),
   participants: z.array(participantRef),
+  /** What the signed-in user may do with this case, as the core decided it. */
+  can: z.strictObject({ recordSessions: z.boolean(), writeNotes: z.boolean(), close: z.boolean() }),
 });
 export type CaseRecord = z.infer<typeof caseRecord>;
 
@@ -147,12 +149,17 @@ export const noteRecord = z.strictObject({
 });
 export type NoteRecord = z.infer<typeof noteRecord>;
 
+/** A note and the client whose file it is opened from. */
+export const noteInFile = z.strictObject({ noteId: id, clientId: id });
+
 export const amendInput = z.strictObject({
   noteId: id,
+  clientId: id,
   body: noteBody.refine((v) => v.trim() !== '', { message: 'The amended text is required' }),
   reason: z.string().trim().min(1, 'Give a reason for the amendment').max(1000),
 });
 
+/** The comment is the file's client's own: `clientId` is both the commenter and the file. */
 export const clientCommentInput = z.strictObject({
   noteId: id,
   clientId: id,

@@ -108,6 +108,14 @@ export const clientDetail = clientSummary.extend({
     .nullable(),
   therapistName: z.string(),
   createdAt: isoDateTime,
+  /** What the signed-in user may do with this client's record, as the core decided it. */
+  can: z.strictObject({
+    readNotes: z.boolean(),
+    writeNotes: z.boolean(),
+    editDetails: z.boolean(),
+    seeEqualityMonitoring: z.boolean(),
+    openCase: z.boolean(),
+  }),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
 

@@ -145,9 +145,9 @@ export const handlers: HandlerTable = {
   'sessions.create': (input, session) => createSession(session.services(), input),
 
   'notes.list': (input, session) => ({ notes: listNotes(session.services(), input.clientId) }),
-  'notes.get': (input, session) => getNote(session.services(), input.noteId),
+  'notes.get': (input, session) => getNote(session.services(), input),
   'notes.saveDraft': (input, session) => saveDraft(session.services(), input),
-  'notes.finalise': (input, session) => finaliseNote(session.services(), input.noteId),
+  'notes.finalise': (input, session) => finaliseNote(session.services(), input),
   'notes.amend': (input, session) => amendNote(session.services(), input),
   'notes.addClientComment': (input, session) => addClientComment(session.services(), input),
 

@@ -63,7 +63,7 @@ async function coupleWithJointNote(vault: Vault, body: string) {
     attendeeIds: [alex.id, blake.id],
   });
   const draft = await vault.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body });
-  await vault.call('notes.finalise', { noteId: draft.noteId });
+  await vault.call('notes.finalise', { noteId: draft.noteId, clientId: alex.id });
   return { alex, blake, kase, session, noteId: draft.noteId };
 }
 
@@ -235,7 +235,7 @@ test.describe('client records', () => {
     checkAccessibility,
   }) => {
     const original = 'Both attended. Agreed to meet on Thursdays.';
-    const { noteId } = await coupleWithJointNote(vault, original);
+    const { noteId, alex, blake } = await coupleWithJointNote(vault, original);
     await openApp();
     const file = await openFile(page, ALEX);
     await file.session('2 November 2026').notes.getByRole('button', { name: /^Open note/ }).click();
@@ -276,11 +276,11 @@ test.describe('client records', () => {
     await expect(entries.nth(1)).toContainText('Reason: Wrong day recorded');
     await expect(entries.nth(1)).toContainText('Tuesdays');
 
-    // The client's comment on accuracy, recorded as theirs; Alex (whose file this is) is offered first.
+    // The client's comment on accuracy, recorded as Alex's own: this is Alex's file.
     await note.commentButton.click();
     const comment = note.commentDialog;
     await expect(comment.dialog).toBeVisible();
-    await expect(comment.commenter('Alex Rivers (C-0001)')).toBeChecked();
+    await expect(comment.commenter).toContainText('Comment from: Alex Rivers (C-0001)');
     await comment.record.click();
     await expect(fieldError(comment.comment)).toHaveText('Enter the client’s comment');
     await comment.comment.fill('I said I would try Tuesdays, not that I agreed.');
@@ -295,7 +295,7 @@ test.describe('client records', () => {
     await checkAccessibility('amended note with history and comment');
     await saveScreenshot('29-note-history');
 
-    const stored = await vault.call('notes.get', { noteId });
+    const stored = await vault.call('notes.get', { noteId, clientId: alex.id });
     expect(stored).toMatchObject({
       body: original,
       currentBody: 'Both attended. Agreed to meet on Tuesdays.',
@@ -309,6 +309,16 @@ test.describe('client records', () => {
     await back.expectShown(ALEX);
     await expect(back.session('2 November 2026').notes).toContainText('Amended');
     await expect(back.session('2 November 2026').notes).toContainText('Client comment');
+
+    // Alex's words about the joint note are Alex's: in Blake's file the same note has no comment, and names
+    // Alex as the other person in it, never Blake.
+    const inBlakesFile = await vault.call('notes.get', { noteId, clientId: blake.id });
+    expect(inBlakesFile.clientComments).toEqual([]);
+    expect(inBlakesFile.otherSubjects.map((s) => s.id)).toEqual([alex.id]);
+    await back.backToClients.click();
+    const blakes = await openFile(page, BLAKE);
+    await expect(blakes.session('2 November 2026').notes).toContainText('Amended');
+    await expect(blakes.session('2 November 2026').notes).not.toContainText('Client comment');
   });
 
   test('bad input is explained: dates, a case closed meanwhile, closing before the last session', async ({

@@ -85,7 +85,7 @@ test.describe('users', () => {
       about: { type: 'client', clientId: own.id, kind: 'client' },
       body: 'THERAPIST-ONLY words',
     });
-    await vault.call('notes.finalise', { noteId: draft.noteId });
+    await vault.call('notes.finalise', { noteId: draft.noteId, clientId: own.id });
 
     // Back as the director: Morgan's identity is visible, the note content is refused calmly.
     await shell.lock();
@@ -122,7 +122,7 @@ test.describe('users', () => {
       about: { type: 'client', clientId: own.id, kind: 'client' },
       body: 'SHARED-WORD from Robin',
     });
-    await vault.call('notes.finalise', { noteId: draft.noteId });
+    await vault.call('notes.finalise', { noteId: draft.noteId, clientId: own.id });
     await openApp();
     const clients = new ClientsPage(page);
     await clients.expectShown();

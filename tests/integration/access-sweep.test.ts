@@ -30,7 +30,7 @@ beforeAll(async () => {
     attendeeIds: [client.id],
   });
   const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: `${SECRET_NOTE} said` });
-  await door.call('notes.finalise', { noteId: note.noteId });
+  await door.call('notes.finalise', { noteId: note.noteId, clientId: client.id });
   Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId });
   await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
   await door.call('users.create', { name: DEE.name, roles: ['director'], passphrase: DEE.passphrase });
@@ -66,15 +66,15 @@ function attacks(): Record<MethodName, unknown[]> {
       { caseId: ids.case, startsAt: '2024-02-01T09:00', durationMinutes: 50, modality: 'video', status: 'attended', attendeeIds: [ids.client] },
     ],
     'notes.list': [{ clientId: ids.client }],
-    'notes.get': [{ noteId: ids.note }],
+    'notes.get': [{ noteId: ids.note, clientId: ids.client }],
     'notes.saveDraft': [
       { about: { type: 'session', sessionId: ids.session }, body: 'x' },
       { about: { type: 'case', caseId: ids.case }, body: 'x' },
       { about: { type: 'client', clientId: ids.client, kind: 'client' }, body: 'x' },
       { about: { type: 'session', sessionId: ids.session }, noteId: ids.note, body: 'overwrite' },
     ],
-    'notes.finalise': [{ noteId: ids.note }],
-    'notes.amend': [{ noteId: ids.note, body: 'rewritten', reason: 'because' }],
+    'notes.finalise': [{ noteId: ids.note, clientId: ids.client }],
+    'notes.amend': [{ noteId: ids.note, clientId: ids.client, body: 'rewritten', reason: 'because' }],
     'notes.addClientComment': [{ noteId: ids.note, clientId: ids.client, comment: 'c' }],
     'search.query': [{ text: SECRET_NOTE }, { text: 'Quentin' }, { text: SECRET_NOTE, clientId: ids.client }],
     'users.list': [{}],
@@ -126,7 +126,7 @@ describe('role and caseload checks on every method', () => {
     const own = await door.call('clients.create', { name: 'Robin Own' });
     const other = await door.call('clients.create', { name: 'Casey Own' });
     const draft = await door.call('notes.saveDraft', { about: { type: 'client', clientId: own.id, kind: 'client' }, body: 'TESSWORD and SAMSECRETMARKER' });
-    await door.call('notes.finalise', { noteId: draft.noteId });
+    await door.call('notes.finalise', { noteId: draft.noteId, clientId: own.id });
     expect((await door.call('clients.list', { query: 'Robin' })).clients.map((c) => c.name)).toEqual(['Robin Own']);
     expect((await door.call('clients.list', { query: 'Quentin' })).clients).toEqual([]);
     expect((await door.call('search.query', { text: 'Robin' })).hits.map((h) => [h.kind, h.client.name])).toEqual([['client', 'Robin Own']]);
@@ -141,7 +141,7 @@ describe('role and caseload checks on every method', () => {
     expect((await door.call('clients.list', {})).clients.map((c) => c.name)).toEqual(['Casey Own', SECRET_NAME, 'Robin Own']);
     expect((await door.call('sessions.list', { clientId: ids.client })).sessions).toMatchObject([{ startsAt: '2024-01-08T09:00' }]);
     expect(await door.raw('notes.list', { clientId: ids.client })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await door.raw('notes.get', { noteId: ids.note })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await door.raw('notes.get', { noteId: ids.note, clientId: ids.client })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect((await door.call('search.query', { text: SECRET_NOTE })).hits).toEqual([]);
     await door.call('vault.lock', {});
   });

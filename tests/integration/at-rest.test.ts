@@ -33,8 +33,8 @@ describe('nothing readable at rest', () => {
       email: 'marguerite@example.org',
     });
     const draft = await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: 'Session went well. XYZZY-NOTE-MARKER-41' });
-    await door.call('notes.finalise', { noteId: draft.noteId });
-    await door.call('notes.amend', { noteId: draft.noteId, body: 'Corrected AMENDMENT-MARKER-93', reason: 'typo' });
+    await door.call('notes.finalise', { noteId: draft.noteId, clientId: client.id });
+    await door.call('notes.amend', { noteId: draft.noteId, clientId: client.id, body: 'Corrected AMENDMENT-MARKER-93', reason: 'typo' });
     const partner = await door.call('clients.create', { name: 'Partner Person', referrerName: 'Dr Referrer Quill', gpPractice: 'Nettlebed Surgery' });
     const kase = await door.call('cases.create', { kind: 'couple', participantIds: [client.id, partner.id], openedOn: '2025-01-01' });
     const session = await door.call('sessions.create', {

@@ -63,8 +63,8 @@ describe('client records', () => {
     const alone = await session(kase.id, [alex.id], '2019-03-15T10:00');
     const jointNote = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: joint.id }, body: 'JOINT-1 both present' });
     const aloneNote = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: alone.id }, body: 'ALEX-ALONE-1 private' });
-    await door.call('notes.finalise', { noteId: jointNote.noteId });
-    await door.call('notes.finalise', { noteId: aloneNote.noteId });
+    await door.call('notes.finalise', { noteId: jointNote.noteId, clientId: alex.id });
+    await door.call('notes.finalise', { noteId: aloneNote.noteId, clientId: alex.id });
 
     const alexNotes = (await door.call('notes.list', { clientId: alex.id })).notes;
     const blakeNotes = (await door.call('notes.list', { clientId: blake.id })).notes;
@@ -92,12 +92,12 @@ describe('client records', () => {
     const client = await door.call('clients.create', { name: 'Frankie Moss' });
     const about = { type: 'client', clientId: client.id, kind: 'client' } as const;
     const draft = await door.call('notes.saveDraft', { about, body: 'First version' });
-    await door.call('notes.finalise', { noteId: draft.noteId });
+    await door.call('notes.finalise', { noteId: draft.noteId, clientId: client.id });
     const edit = await door.raw('notes.saveDraft', { about, noteId: draft.noteId, body: 'Sneaky edit' });
     expect(edit).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('finalised') } });
-    const noReason = await door.raw('notes.amend', { noteId: draft.noteId, body: 'Second', reason: ' ' });
+    const noReason = await door.raw('notes.amend', { noteId: draft.noteId, clientId: client.id, body: 'Second', reason: ' ' });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'reason' }] } });
-    const amended = await door.call('notes.amend', { noteId: draft.noteId, body: 'Second version', reason: 'Wrong date recorded' });
+    const amended = await door.call('notes.amend', { noteId: draft.noteId, clientId: client.id, body: 'Second version', reason: 'Wrong date recorded' });
     expect(amended).toMatchObject({
       body: 'First version',
       currentBody: 'Second version',

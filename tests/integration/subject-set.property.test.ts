@@ -47,7 +47,7 @@ describe('the subject-set rule holds on every read path', () => {
         const write = async (about: NoteAbout, subjects: string[], finalise: boolean) => {
           const marker = `mk${run}x${markerNo++}z`;
           const saved = await door.call('notes.saveDraft', { about, body: `Notes ${marker} end` });
-          if (finalise) await door.call('notes.finalise', { noteId: saved.noteId });
+          if (finalise) await door.call('notes.finalise', { noteId: saved.noteId, clientId: subjects[0]! });
           subjectsOf.set(marker, new Set(subjects));
         };
 
@@ -95,8 +95,17 @@ describe('the subject-set rule holds on every read path', () => {
         for (const [marker, subjects] of subjectsOf) {
           const hits = (await door.call('search.query', { text: marker })).hits.filter((h) => h.kind === 'note');
           expect(new Set(hits.map((h) => h.client.id))).toEqual(subjects);
-          const note = await door.call('notes.get', { noteId: hits[0]!.noteId! });
-          expect(new Set(note.subjects.map((s) => s.id))).toEqual(subjects);
+          for (const client of clients) {
+            const opened = await door.raw('notes.get', { noteId: hits[0]!.noteId!, clientId: client.id });
+            if (!subjects.has(client.id)) {
+              // Opened from the file of someone it is not about, a note is not there at all.
+              expect(opened, `${marker} opened in a non-subject's file`).toMatchObject({ ok: false, error: { code: 'not-found' } });
+              continue;
+            }
+            if (!opened.ok) throw new Error(opened.error.message);
+            expect(new Set(opened.value.subjects.map((s) => s.id))).toEqual(subjects);
+            expect(opened.value.otherSubjects.map((s) => s.id).sort()).toEqual([...subjects].filter((id) => id !== client.id).sort());
+          }
         }
       }),
       { numRuns: 30 },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatCaseReference } from '../../../shared/client-reference';
 import type { CaseKind, CaseRecord } from '../../../shared/records';
+import { caseCapabilities } from '../../../shared/rules/access';
 import { ConfideError, conflict, forbidden, notFound } from '../errors';
 import type { ServiceContext } from './context';
 import { participantsOfCase } from './refs';
@@ -30,7 +31,13 @@ function toRecord(ctx: ServiceContext, row: CaseRow): CaseRecord {
     closedOn: row.closed_on,
     therapist: { id: row.therapist_id, name: row.therapist_name },
     participants: participantsOfCase(ctx.db, row.id),
+    can: capabilitiesOf(ctx, row),
   };
+}
+
+function capabilitiesOf(ctx: ServiceContext, row: CaseRow) {
+  const actor = { isDirector: !!ctx.user.is_director, isTherapist: !!ctx.user.is_therapist };
+  return caseCapabilities(actor, { runsCase: row.therapist_id === ctx.user.id, open: row.closed_on === null });
 }
 
 export function findCase(ctx: ServiceContext, caseId: string): CaseRow {
@@ -93,10 +100,8 @@ export function createCase(
 
 export function closeCase(ctx: ServiceContext, input: { caseId: string; closedOn: string }): CaseRecord {
   const row = findCase(ctx, input.caseId);
-  if (row.therapist_id !== ctx.user.id && !ctx.user.is_director) {
-    throw forbidden("Only the case's therapist or a practice director can close it.");
-  }
   if (row.closed_on !== null) throw conflict('This case is already closed.');
+  if (!capabilitiesOf(ctx, row).close) throw forbidden("Only the case's therapist or a practice director can close it.");
   if (input.closedOn < row.opened_on) throw invalid('A case cannot close before the day it opened.');
   const last = ctx.db.prepare('SELECT max(substr(starts_at, 1, 10)) AS day FROM sessions WHERE case_id = ?').get(row.id) as {
     day: string | null;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { contract } from '../../../shared/contract';
 import type { ClientDetail, ClientSummary } from '../../../shared/schemas';
 import { formatClientReference } from '../../../shared/client-reference';
+import { clientCapabilities, type ClientCapabilities } from '../../../shared/rules/access';
 import { ConfideError, forbidden } from '../errors';
 import type { ServiceContext } from './context';
 import { assertClientVisible, clientVisible, isClinicianFor } from './visibility';
@@ -92,10 +93,19 @@ export function createClient(ctx: ServiceContext, input: NewClientInput): Client
   return readClient(ctx, id);
 }
 
+/** What this user may do with this client's record: the one decision both the core and the screens use. */
+export function capabilitiesFor(ctx: ServiceContext, clientId: string): ClientCapabilities {
+  return clientCapabilities({ isDirector: !!ctx.user.is_director, isTherapist: !!ctx.user.is_therapist }, isClinicianFor(ctx, clientId));
+}
+
 export function updateClient(ctx: ServiceContext, input: UpdateClientInput): ClientDetail {
   assertClientVisible(ctx, input.clientId);
-  if (!ctx.user.is_director && !isClinicianFor(ctx, input.clientId)) {
+  const can = capabilitiesFor(ctx, input.clientId);
+  if (!can.editDetails) {
     throw forbidden("Only the client's therapist or a practice director can change their details.");
+  }
+  if ((input.equality !== undefined || input.equalityWithdrawn) && !can.seeEqualityMonitoring) {
+    throw forbidden("Only the client's therapist records or withdraws equality monitoring.");
   }
   if (input.equality && input.equalityWithdrawn) {
     throw new ConfideError('invalid-input', 'Equality monitoring cannot be recorded and withdrawn at once.');
@@ -173,9 +183,11 @@ function readClient(ctx: ServiceContext, clientId: string): ClientDetail {
   const referrer = ctx.db.prepare('SELECT name, contact FROM client_referrers WHERE client_id = ?').get(clientId) as
     | { name: string | null; contact: string | null }
     | undefined;
-  const equality = ctx.db.prepare('SELECT * FROM client_equality WHERE client_id = ?').get(clientId) as
-    | Record<string, string | null>
-    | undefined;
+  const can = capabilitiesFor(ctx, clientId);
+  // Special-category data is not even read for someone who may not see it.
+  const equality = can.seeEqualityMonitoring
+    ? (ctx.db.prepare('SELECT * FROM client_equality WHERE client_id = ?').get(clientId) as Record<string, string | null> | undefined)
+    : undefined;
   return {
     ...toSummary(row),
     phone: row.phone,
@@ -200,6 +212,7 @@ function readClient(ctx: ServiceContext, clientId: string): ClientDetail {
       : null,
     therapistName: row.therapist_name,
     createdAt: row.created_at,
+    can,
   };
 }
 

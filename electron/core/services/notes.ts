@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NoteAbout, NoteKind, NoteRecord } from '../../../shared/records';
 import { ConfideError, conflict, forbidden, notFound } from '../errors';
 import { findCase } from './cases';
+import { capabilitiesFor } from './clients';
 import type { ServiceContext } from './context';
 import { clientRef, subjectsOfNote } from './refs';
 import { findSession, openCaseOf } from './sessions';
@@ -30,7 +31,12 @@ export function selectReadableNotes(ctx: ServiceContext, where: SqlPart, order =
   return ctx.db.prepare(`${SELECT_NOTE} WHERE ${part.sql} ORDER BY ${order}`).all(...part.params) as NoteRow[];
 }
 
-function toRecord(ctx: ServiceContext, row: NoteRow, fileClientId: string | null): NoteRecord {
+/**
+ * A note as it appears in one client's file. The subject-set rule shapes it: `otherSubjects` are the subjects
+ * other than the file's client, and only the file's client's own comments on accuracy are in it — a partner's
+ * words about a joint note belong in the partner's file.
+ */
+function toRecord(ctx: ServiceContext, row: NoteRow, fileClientId: string): NoteRecord {
   const subjects = subjectsOfNote(ctx.db, row.id);
   const amendments = (
     ctx.db
@@ -44,9 +50,9 @@ function toRecord(ctx: ServiceContext, row: NoteRow, fileClientId: string | null
     ctx.db
       .prepare(
         `SELECT k.id, k.client_id, k.comment, k.created_at, u.name AS recorded_by FROM note_client_comments k
-         JOIN users u ON u.id = k.recorded_by WHERE k.note_id = ? ORDER BY k.created_at, k.id`,
+         JOIN users u ON u.id = k.recorded_by WHERE k.note_id = ? AND k.client_id = ? ORDER BY k.created_at, k.id`,
       )
-      .all(row.id) as Array<{ id: string; client_id: string; comment: string; created_at: string; recorded_by: string }>
+      .all(row.id, fileClientId) as Array<{ id: string; client_id: string; comment: string; created_at: string; recorded_by: string }>
   ).map((k) => ({
     id: k.id,
     clientRef: clientRef(ctx.db, k.client_id),
@@ -77,7 +83,7 @@ function toRecord(ctx: ServiceContext, row: NoteRow, fileClientId: string | null
 /** The notes in a client's file: only records the client is a subject of, and only those this user may read. */
 export function listNotes(ctx: ServiceContext, clientId: string): NoteRecord[] {
   assertClientVisible(ctx, clientId);
-  if (!isClinicianFor(ctx, clientId)) {
+  if (!capabilitiesFor(ctx, clientId).readNotes) {
     throw forbidden("Note content is readable only by the client's therapist.");
   }
   const rows = selectReadableNotes(ctx, noteAbout(clientId));
@@ -85,16 +91,24 @@ export function listNotes(ctx: ServiceContext, clientId: string): NoteRecord[] {
   return rows.map((row) => toRecord(ctx, row, clientId));
 }
 
-function readableNote(ctx: ServiceContext, noteId: string): NoteRow {
-  const row = selectReadableNotes(ctx, { sql: 'notes.id = ?', params: [noteId] })[0];
+/** Where a note is read or changed: its id and the client whose file it is opened from. */
+export interface NoteInFile {
+  noteId: string;
+  clientId: string;
+}
+
+/** A note this user may read, in this client's file: a note the client is not a subject of is not found there. */
+function readableNote(ctx: ServiceContext, at: NoteInFile): NoteRow {
+  assertClientVisible(ctx, at.clientId);
+  const row = selectReadableNotes(ctx, and({ sql: '(notes.id = ?)', params: [at.noteId] }, noteAbout(at.clientId)))[0];
   if (!row) throw notFound('That note');
   return row;
 }
 
-export function getNote(ctx: ServiceContext, noteId: string): NoteRecord {
-  const row = readableNote(ctx, noteId);
-  ctx.audit({ action: 'note.view', targetId: noteId });
-  return toRecord(ctx, row, null);
+export function getNote(ctx: ServiceContext, at: NoteInFile): NoteRecord {
+  const row = readableNote(ctx, at);
+  ctx.audit({ action: 'note.view', targetId: at.noteId });
+  return toRecord(ctx, row, at.clientId);
 }
 
 interface DraftTarget {
@@ -150,7 +164,7 @@ export function saveDraft(
 ): { noteId: string; savedAt: string } {
   const now = ctx.now();
   if (input.noteId !== undefined) {
-    const row = ownDraftOrFinal(ctx, input.noteId);
+    const row = ownNote(ctx, input.noteId);
     if (!sameTarget(row, input.about)) throw conflict('That draft belongs to a different record.');
     if (row.status === 'final') throw conflict('This note is finalised and can no longer be edited. Add an amendment instead.');
     ctx.db.prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(input.body, now, row.id);
@@ -174,14 +188,21 @@ export function saveDraft(
   return { noteId: id, savedAt: now };
 }
 
-function ownDraftOrFinal(ctx: ServiceContext, noteId: string): NoteRow {
-  const row = readableNote(ctx, noteId);
+/** A draft being autosaved is found by id alone: what it is about is checked against the draft itself. */
+function ownNote(ctx: ServiceContext, noteId: string): NoteRow {
+  const row = selectReadableNotes(ctx, { sql: '(notes.id = ?)', params: [noteId] })[0];
+  if (!row) throw notFound('That note');
+  return assertAuthor(ctx, row);
+}
+
+function assertAuthor(ctx: ServiceContext, row: NoteRow): NoteRow {
   if (row.author_id !== ctx.user.id) throw forbidden('Only the author of a note can change it.');
   return row;
 }
 
-export function finaliseNote(ctx: ServiceContext, noteId: string): NoteRecord {
-  const row = ownDraftOrFinal(ctx, noteId);
+export function finaliseNote(ctx: ServiceContext, at: NoteInFile): NoteRecord {
+  const row = assertAuthor(ctx, readableNote(ctx, at));
+  const noteId = row.id;
   if (row.status === 'final') throw conflict('This note is already finalised.');
   if (row.body.trim() === '') throw conflict('An empty note cannot be finalised. Write the note first.');
   const now = ctx.now();
@@ -189,12 +210,12 @@ export function finaliseNote(ctx: ServiceContext, noteId: string): NoteRecord {
     ctx.db.prepare(`UPDATE notes SET status = 'final', finalised_at = ?, updated_at = ? WHERE id = ?`).run(now, now, noteId);
     ctx.audit({ action: 'note.finalise', targetId: noteId });
   })();
-  return toRecord(ctx, readableNote(ctx, noteId), null);
+  return toRecord(ctx, readableNote(ctx, at), at.clientId);
 }
 
 /** A finalised note is never edited in place: the amendment is appended and the original stays in history. */
-export function amendNote(ctx: ServiceContext, input: { noteId: string; body: string; reason: string }): NoteRecord {
-  const row = readableNote(ctx, input.noteId);
+export function amendNote(ctx: ServiceContext, input: NoteInFile & { body: string; reason: string }): NoteRecord {
+  const row = readableNote(ctx, input);
   if (row.status !== 'final') throw conflict('A draft is edited directly; only finalised notes are amended.');
   ctx.db.transaction(() => {
     ctx.db
@@ -202,20 +223,21 @@ export function amendNote(ctx: ServiceContext, input: { noteId: string; body: st
       .run(randomUUID(), row.id, ctx.user.id, input.body, input.reason, ctx.now());
     ctx.audit({ action: 'note.amend', targetId: row.id });
   })();
-  return toRecord(ctx, readableNote(ctx, row.id), null);
+  return toRecord(ctx, readableNote(ctx, input), input.clientId);
 }
 
-/** The client's own comment on the accuracy of a note (right to rectification), kept beside the note. */
-export function addClientComment(ctx: ServiceContext, input: { noteId: string; clientId: string; comment: string }): NoteRecord {
-  const row = readableNote(ctx, input.noteId);
+/**
+ * The client's own comment on the accuracy of a note (right to rectification), kept beside the note. It is
+ * recorded in the commenting client's own file, and appears there only.
+ */
+export function addClientComment(ctx: ServiceContext, input: NoteInFile & { comment: string }): NoteRecord {
+  const row = readableNote(ctx, input);
   if (row.status !== 'final') throw conflict('A client comments on a finalised note, not on a draft.');
-  const isSubject = ctx.db.prepare('SELECT 1 FROM note_subjects WHERE note_id = ? AND client_id = ?').get(row.id, input.clientId);
-  if (!isSubject) throw new ConfideError('invalid-input', 'Only a client this note is about can comment on it.');
   ctx.db.transaction(() => {
     ctx.db
       .prepare('INSERT INTO note_client_comments (id, note_id, client_id, comment, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(randomUUID(), row.id, input.clientId, input.comment, ctx.user.id, ctx.now());
     ctx.audit({ action: 'note.client-comment', targetId: row.id });
   })();
-  return toRecord(ctx, readableNote(ctx, row.id), null);
+  return toRecord(ctx, readableNote(ctx, input), input.clientId);
 }

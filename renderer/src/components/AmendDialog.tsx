@@ -8,12 +8,14 @@ import { TextAreaField } from './TextAreaField';
 
 interface Props {
   note: NoteRecord;
+  /** The client whose file the note is open in. */
+  clientId: string;
   onClose(): void;
   onAmended(note: NoteRecord): void;
 }
 
 /** A finalised note is corrected by appending an amendment with a reason; the original stays in history. */
-export function AmendDialog({ note, onClose, onAmended }: Props) {
+export function AmendDialog({ note, clientId, onClose, onAmended }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState(note.currentBody);
   const [reason, setReason] = useState('');
@@ -36,7 +38,7 @@ export function AmendDialog({ note, onClose, onAmended }: Props) {
       return;
     }
     setBusy(true);
-    const result = await call('notes.amend', { noteId: note.id, body, reason });
+    const result = await call('notes.amend', { noteId: note.id, clientId, body, reason });
     setBusy(false);
     if (!result.ok) {
       const { fields } = result.error;

@@ -5,12 +5,11 @@ import { personLabel } from '../format';
 import { Alert } from './Alert';
 import { Dialog } from './Dialog';
 import { showErrorsAndFocus } from './forms';
-import { RadioGroup } from './RadioGroup';
 import { TextAreaField } from './TextAreaField';
 
 interface Props {
   note: NoteRecord;
-  /** The client whose file the note was opened from: the likeliest commenter. */
+  /** The client whose file the note is open in: the comment is theirs, and appears in their file only. */
   clientId: string;
   onClose(): void;
   onRecorded(note: NoteRecord): void;
@@ -18,15 +17,14 @@ interface Props {
 
 /**
  * The client's own view of the note's accuracy (their right to rectification), recorded as theirs beside
- * the note. The note itself is not changed.
+ * the note. The note itself is not changed. In a joint note each partner comments from their own file, so
+ * one partner's words never reach the other's.
  */
 export function ClientCommentDialog({ note, clientId, onClose, onRecorded }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [commenter, setCommenter] = useState<string | null>(
-    note.subjects.some((s) => s.id === clientId) ? clientId : (note.subjects[0]?.id ?? null),
-  );
   const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<{ comment?: string; commenter?: string }>({});
+  const [errors, setErrors] = useState<{ comment?: string }>({});
+  const commenter = note.subjects.find((subject) => subject.id === clientId);
   const [failure, setFailure] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -34,9 +32,8 @@ export function ClientCommentDialog({ note, clientId, onClose, onRecorded }: Pro
     event.preventDefault();
     if (busy) return;
     const found: typeof errors = {};
-    if (commenter === null) found.commenter = 'Choose whose comment this is';
     if (comment.trim() === '') found.comment = 'Enter the client’s comment';
-    if (Object.keys(found).length > 0 || commenter === null) {
+    if (Object.keys(found).length > 0) {
       showErrorsAndFocus(formRef.current, () => {
         setErrors(found);
         setFailure(null);
@@ -44,7 +41,7 @@ export function ClientCommentDialog({ note, clientId, onClose, onRecorded }: Pro
       return;
     }
     setBusy(true);
-    const result = await call('notes.addClientComment', { noteId: note.id, clientId: commenter, comment });
+    const result = await call('notes.addClientComment', { noteId: note.id, clientId, comment });
     setBusy(false);
     if (!result.ok) {
       const message = result.error.fields.comment;
@@ -71,15 +68,11 @@ export function ClientCommentDialog({ note, clientId, onClose, onRecorded }: Pro
     >
       {failure ? <Alert>{failure.message}</Alert> : null}
       <form ref={formRef} className="form" noValidate aria-busy={busy} onSubmit={(event) => void submit(event)}>
-        {note.subjects.length > 1 ? (
-          <RadioGroup
-            legend="Whose comment is this?"
-            name="commenter"
-            value={commenter}
-            options={note.subjects.map((subject) => ({ value: subject.id, label: personLabel(subject) }))}
-            error={errors.commenter}
-            onChange={setCommenter}
-          />
+        {commenter ? (
+          <p className="context-line">
+            <strong>Comment from:</strong> {personLabel(commenter)}
+            {note.subjects.length > 1 ? '. The other people in this note comment from their own files.' : ''}
+          </p>
         ) : null}
         <TextAreaField
           label="The client’s comment on accuracy"

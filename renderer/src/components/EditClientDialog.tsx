@@ -91,7 +91,7 @@ function toUpdate(client: ClientDetail, values: Values, dateOfBirth: string | nu
   }
   const before = valuesOf(client).equality;
   const changed = client.equality === null || equalityFields.some((field) => before[field] !== values.equality[field]);
-  if (values.equalityConsent && changed) input.equality = { consentRecorded: true, ...values.equality };
+  if (client.can.seeEqualityMonitoring && values.equalityConsent && changed) input.equality = { consentRecorded: true, ...values.equality };
   return input;
 }
 
@@ -224,6 +224,8 @@ export function EditClientDialog({ client, onClose, onSaved }: Props) {
             <Field label="Referrer name (optional)" {...bind('referrerName')} />
             <Field label="Referrer contact (optional)" {...bind('referrerContact')} />
           </fieldset>
+          {/* Special-category data: only the client's own clinician sees or changes it (the core enforces it). */}
+          {client.can.seeEqualityMonitoring ? (
           <fieldset className="form-section">
             <legend>Equality monitoring</legend>
             {withdrawing ? null : (
@@ -274,6 +276,7 @@ export function EditClientDialog({ client, onClose, onSaved }: Props) {
               </>
             ) : null}
           </fieldset>
+          ) : null}
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? 'Saving…' : 'Save details'}

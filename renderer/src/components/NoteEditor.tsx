@@ -20,7 +20,7 @@ function statusText(state: SaveState): string {
 }
 
 /** The draft open in the draft store: autosaved as typed, finalised after a confirmation. */
-export function NoteEditor({ onFinalised }: { onFinalised(note: NoteRecord): void }) {
+export function NoteEditor({ clientId, onFinalised }: { clientId: string; onFinalised(note: NoteRecord): void }) {
   const body = useDraft((state) => state.body);
   const saveState = useDraft((state) => state.saveState);
   const edit = useDraft((state) => state.edit);
@@ -37,7 +37,7 @@ export function NoteEditor({ onFinalised }: { onFinalised(note: NoteRecord): voi
   async function finalise() {
     setFinalising(true);
     setFailure(null);
-    const result = await useDraft.getState().finalise();
+    const result = await useDraft.getState().finalise(clientId);
     setFinalising(false);
     setConfirming(false);
     if (result.ok) onFinalised(result.note);

@@ -110,7 +110,6 @@ function NoteList({ notes, userId, onOpen, label }: { notes: NoteRecord[]; userI
 
 interface FileActions {
   userId: string;
-  isDirector: boolean;
   notesHidden: boolean;
   openNote(note: NoteRecord): void;
   write(about: NoteAbout, draft: NoteRecord | null): void;
@@ -130,7 +129,6 @@ function CaseItem({
   onCloseCase(): void;
 }) {
   const headingId = useId();
-  const runsCase = kase.therapist.id === actions.userId;
   const open = kase.status === 'open';
   const caseNotes = notes.filter((note) => note.kind === 'case' && note.caseId === kase.id);
   const draft = ownDraft(notes, actions.userId, (note) => note.kind === 'case' && note.caseId === kase.id);
@@ -162,24 +160,24 @@ function CaseItem({
           ) : null}
         </dl>
         <NoteList notes={caseNotes} userId={actions.userId} onOpen={actions.openNote} label={`Case notes for ${kase.reference}`} />
-        {open && (runsCase || actions.isDirector) ? (
+        {kase.can.recordSessions || kase.can.close ? (
           <div className="case-actions">
-            {runsCase ? (
-              <>
-                <button type="button" className="button button--small" onClick={onRecordSession}>
-                  Record a session<span className="visually-hidden"> in case {kase.reference}</span>
-                </button>
-                {actions.notesHidden ? null : (
-                  <button type="button" className="button button--small" onClick={() => actions.write({ type: 'case', caseId: kase.id }, draft)}>
-                    {draft ? 'Continue case note draft' : 'Write case note'}
-                    <span className="visually-hidden"> for {kase.reference}</span>
-                  </button>
-                )}
-              </>
+            {kase.can.recordSessions ? (
+              <button type="button" className="button button--small" onClick={onRecordSession}>
+                Record a session<span className="visually-hidden"> in case {kase.reference}</span>
+              </button>
             ) : null}
-            <button type="button" className="button button--small button--quiet" onClick={onCloseCase}>
-              Close case<span className="visually-hidden"> {kase.reference}</span>
-            </button>
+            {kase.can.writeNotes && !actions.notesHidden ? (
+              <button type="button" className="button button--small" onClick={() => actions.write({ type: 'case', caseId: kase.id }, draft)}>
+                {draft ? 'Continue case note draft' : 'Write case note'}
+                <span className="visually-hidden"> for {kase.reference}</span>
+              </button>
+            ) : null}
+            {kase.can.close ? (
+              <button type="button" className="button button--small button--quiet" onClick={onCloseCase}>
+                Close case<span className="visually-hidden"> {kase.reference}</span>
+              </button>
+            ) : null}
           </div>
         ) : null}
       </article>
@@ -201,7 +199,7 @@ function SessionItem({
   const headingId = useId();
   const sessionNotes = notes.filter((note) => note.sessionId === session.id);
   const draft = ownDraft(notes, actions.userId, (note) => note.sessionId === session.id);
-  const canWrite = kase !== undefined && kase.status === 'open' && kase.therapist.id === actions.userId && !actions.notesHidden;
+  const canWrite = kase !== undefined && kase.can.writeNotes && !actions.notesHidden;
   const individual = isIndividual(session);
   return (
     <li className={individual ? 'session session--individual' : 'session session--joint'} data-session-id={session.id}>
@@ -242,7 +240,6 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
   const { client, cases, sessions, notes, loaded, error, notesError } = useClientFile();
   const user = useSession((state) => state.user);
   const userId = user?.id ?? '';
-  const isDirector = user?.roles.includes('director') ?? false;
   const [editing, setEditing] = useState(false);
   const [recordingIn, setRecordingIn] = useState<CaseRecord | null>(null);
   const [closing, setClosing] = useState<CaseRecord | null>(null);
@@ -253,10 +250,10 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
     void useClientFile.getState().open(clientId);
   }, [clientId]);
 
-  const notesHidden = notesError !== null;
+  const can = client?.can ?? null;
+  const notesHidden = !(can?.readNotes ?? false);
   const actions: FileActions = {
     userId,
-    isDirector,
     notesHidden,
     openNote: (note) => go({ name: 'note', clientId, about: null, noteId: note.id }),
     write: (about, draft) => go({ name: 'note', clientId, about, noteId: draft?.id ?? null }),
@@ -268,7 +265,6 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
   const otherNotes = notes.filter((note) => note.kind === 'session' && (note.sessionId === null || !sessionIds.has(note.sessionId)));
   const clientDraft = ownDraft(notes, userId, (note) => note.kind === 'client');
   const contactDraft = ownDraft(notes, userId, (note) => note.kind === 'contact');
-  const isClinician = client !== null && !notesHidden;
 
   return (
     <main className="page" aria-labelledby="client-heading">
@@ -296,22 +292,22 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
           </div>
           {message ? <Alert tone="success">{message}</Alert> : null}
           {error ? <Alert>{error.message}</Alert> : null}
-          {notesError ? (
+          {can !== null && !can.readNotes ? (
             <Alert tone="info">
               <p>
-                {notesError.code === 'forbidden'
-                  ? `${notesError.message} You can see this client’s details, cases and session dates.`
-                  : notesError.message}
+                Note content is readable only by the client’s therapist. You can see this client’s details, cases and
+                session dates.
               </p>
             </Alert>
           ) : null}
+          {notesError ? <Alert>{notesError.message}</Alert> : null}
           <div className="client-layout">
             <div className="client-side">
-              <DetailsPanel client={client} canEdit={isDirector || isClinician} onEdit={() => setEditing(true)} />
+              <DetailsPanel client={client} canEdit={client.can.editDetails} onEdit={() => setEditing(true)} />
               <EqualityPanel client={client} />
             </div>
             <div className="client-main">
-              {isClinician ? (
+              {client.can.readNotes ? (
                 <FileSearch clientId={clientId} onOpenNote={(noteId) => go({ name: 'note', clientId, about: null, noteId })} />
               ) : null}
               <section className="panel" aria-labelledby="cases-heading">
@@ -319,7 +315,7 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
                   <h2 id="cases-heading" ref={casesHeadingRef} tabIndex={-1} className="focus-target">
                     Cases
                   </h2>
-                  {isDirector || (user?.roles.includes('therapist') && isClinician) ? (
+                  {client.can.openCase ? (
                     <button type="button" className="button button--small" onClick={() => go({ name: 'new-case', clientId })}>
                       New case
                     </button>

@@ -191,6 +191,7 @@ function FinalNote({ note, clientId, notice }: { note: NoteRecord; clientId: str
       {amending ? (
         <AmendDialog
           note={note}
+          clientId={clientId}
           onClose={() => setAmending(false)}
           onAmended={(amended) => {
             setAmending(false);
@@ -251,7 +252,7 @@ export function NoteScreen({ clientId, about, noteId }: { clientId: string; abou
       if (file.clientId !== clientId || !file.loaded) await file.open(clientId);
       if (!live) return;
       if (noteId !== null) {
-        await useNote.getState().open(noteId);
+        await useNote.getState().open(noteId, clientId);
         if (!live) return;
         const opened = useNote.getState().note;
         const target = opened ? aboutOf(opened) : null;
@@ -301,6 +302,7 @@ export function NoteScreen({ clientId, about, noteId }: { clientId: string; abou
       {target ? <NoteContext about={target} subjects={subjects} /> : null}
       {mode.kind === 'editing' ? (
         <NoteEditor
+          clientId={clientId}
           onFinalised={(finalised) => {
             useNote.getState().show(finalised);
             setMode({

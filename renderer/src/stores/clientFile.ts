@@ -4,9 +4,9 @@ import type { CaseRecord, NoteRecord, SessionRecord } from '../../../shared/reco
 import type { ClientDetail } from '../../../shared/schemas';
 
 /**
- * One client's file: identity, cases, the session timeline and the notes this user may read. Each part is
- * loaded on its own, so a refusal for note content (a director looking at another therapist's client)
- * still leaves identity, cases and dates on screen.
+ * One client's file: identity, cases, the session timeline and the notes this user may read. What the user
+ * may do comes with the client (`client.can`), so a director looking at another therapist's client sees
+ * identity, cases and dates, and the screen never asks for note content it may not have.
  */
 interface ClientFileState {
   clientId: string | null;
@@ -18,7 +18,7 @@ interface ClientFileState {
   /** Loaded at least once for `clientId`. */
   loaded: boolean;
   error: UiError | null;
-  /** Why notes are not shown (e.g. "forbidden"), kept apart so the rest of the file still shows. */
+  /** Notes that failed to load, kept apart so the rest of the file still shows. */
   notesError: UiError | null;
   open(clientId: string): Promise<void>;
   /** Loads everything again for the open client (after a change). */
@@ -41,13 +41,14 @@ const initial = {
 
 let requestSeq = 0;
 
+/** Note content is asked for only when the core says this user may read it (`client.can`). */
 async function fetchFile(clientId: string) {
-  const [client, cases, sessions, notes] = await Promise.all([
+  const [client, cases, sessions] = await Promise.all([
     call('clients.get', { clientId }),
     call('cases.list', { clientId }),
     call('sessions.list', { clientId }),
-    call('notes.list', { clientId }),
   ]);
+  const notes = client.ok && client.value.can.readNotes ? await call('notes.list', { clientId }) : null;
   return { client, cases, sessions, notes };
 }
 
@@ -67,9 +68,9 @@ export const useClientFile = create<ClientFileState>()((set, get) => {
       client: client.value,
       cases: cases.ok ? cases.value.cases : [],
       sessions: sessions.ok ? sessions.value.sessions : [],
-      notes: notes.ok ? notes.value.notes : [],
+      notes: notes?.ok ? notes.value.notes : [],
       error: partError,
-      notesError: notes.ok ? null : notes.error,
+      notesError: notes === null || notes.ok ? null : notes.error,
     });
   };
   return {

@@ -30,7 +30,8 @@ interface DraftState {
   edit(body: string): void;
   /** Saves now (cancelling the debounce); resolves true when everything typed so far is saved. */
   flush(): Promise<boolean>;
-  finalise(): Promise<{ ok: true; note: NoteRecord } | { ok: false; error: UiError | null }>;
+  /** Finalises the draft; `clientId` is the file it is open in, which shapes the note returned. */
+  finalise(clientId: string): Promise<{ ok: true; note: NoteRecord } | { ok: false; error: UiError | null }>;
   reset(): void;
 }
 
@@ -94,12 +95,12 @@ export const useDraft = create<DraftState>()((set, get) => {
       timer = setTimeout(() => void enqueue(), AUTOSAVE_DELAY_MS);
     },
     flush: () => enqueue(),
-    finalise: async () => {
+    finalise: async (clientId) => {
       const session = current;
       if (session === null) return { ok: false, error: null };
       const saved = await enqueue();
       if (!saved || session.closed || session.noteId === null) return { ok: false, error: null };
-      const result = await call('notes.finalise', { noteId: session.noteId });
+      const result = await call('notes.finalise', { noteId: session.noteId, clientId });
       if (session.closed) return { ok: false, error: null };
       if (!result.ok) return { ok: false, error: result.error };
       session.closed = true;

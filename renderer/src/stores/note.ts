@@ -7,7 +7,8 @@ interface NoteState {
   note: NoteRecord | null;
   loading: boolean;
   error: UiError | null;
-  open(noteId: string): Promise<void>;
+  /** Opens a note in one client's file. */
+  open(noteId: string, clientId: string): Promise<void>;
   show(note: NoteRecord): void;
   reset(): void;
 }
@@ -18,10 +19,10 @@ let requestSeq = 0;
 
 export const useNote = create<NoteState>()((set) => ({
   ...initial,
-  open: async (noteId) => {
+  open: async (noteId, clientId) => {
     const seq = ++requestSeq;
     set({ ...initial, loading: true });
-    const result = await call('notes.get', { noteId });
+    const result = await call('notes.get', { noteId, clientId });
     if (seq !== requestSeq) return;
     if (result.ok) set({ note: result.value, loading: false, error: null });
     else set({ loading: false, error: result.error });

@@ -23,15 +23,14 @@ export class ClientCommentDialog {
   readonly dialog: Locator;
   readonly comment: Locator;
   readonly record: Locator;
+  /** Whose comment this is: always the client whose file the note is open in. */
+  readonly commenter: Locator;
 
   constructor(page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Add the client’s comment' });
     this.comment = this.dialog.getByRole('textbox', { name: 'The client’s comment on accuracy' });
     this.record = this.dialog.getByRole('button', { name: 'Record comment' });
-  }
-
-  commenter(label: string): Locator {
-    return this.dialog.getByRole('radio', { name: label });
+    this.commenter = this.dialog.locator('.context-line');
   }
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Who may do what with a client's record (DESIGN.md §1.1). The core decides the facts (is the client in this
+ * user's caseload?) and enforces with these functions; the renderer is told the result with each record
+ * (`can`) and never infers a permission from a failed call.
+ */
+export interface Actor {
+  isDirector: boolean;
+  isTherapist: boolean;
+}
+
+export interface ClientCapabilities {
+  /** Note content: only the client's own clinician, never a director as such. */
+  readNotes: boolean;
+  writeNotes: boolean;
+  /** Identity, contact and referral details. */
+  editDetails: boolean;
+  /** Equality monitoring is special-category data: the client's clinician only. */
+  seeEqualityMonitoring: boolean;
+  openCase: boolean;
+}
+
+/** `clinician`: the client is in this user's caseload (assigned to them, or in a case they run). */
+export function clientCapabilities(actor: Actor, clinician: boolean): ClientCapabilities {
+  return {
+    readNotes: clinician,
+    writeNotes: clinician && actor.isTherapist,
+    editDetails: clinician || actor.isDirector,
+    seeEqualityMonitoring: clinician,
+    openCase: actor.isDirector || (clinician && actor.isTherapist),
+  };
+}
+
+export interface CaseCapabilities {
+  /** Record (and correct) its sessions: its own therapist, while it is open. */
+  recordSessions: boolean;
+  /** Write case and session notes in it: its own therapist, while it is open. */
+  writeNotes: boolean;
+  /** Close it: its therapist or a practice director, while it is open. */
+  close: boolean;
+}
+
+export function caseCapabilities(actor: Actor, kase: { runsCase: boolean; open: boolean }): CaseCapabilities {
+  return {
+    recordSessions: kase.open && kase.runsCase,
+    writeNotes: kase.open && kase.runsCase,
+    close: kase.open && (kase.runsCase || actor.isDirector),
+  };
+}
