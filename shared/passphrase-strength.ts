@@ -8,7 +8,7 @@ import { passphrase as passphraseShape } from './schemas';
  *
  * Score 4 means zxcvbn estimates at least 10^10 guesses, its "strong protection from an offline slow-hash
  * attack" — exactly the attack on a stolen laptop's vault.keys (Argon2id is the slow hash). Score 3 still
- * lets through `Riverside2024!` or `password password`.
+ * lets through `iloveyou2024!!` or `password password`.
  */
 export const PASSPHRASE_MIN_SCORE = 4;
 
@@ -50,9 +50,15 @@ export function loadedStrengthChecker(): StrengthChecker | null {
   return loaded;
 }
 
-/** Words a passphrase must not lean on: the practice's and the person's names, and the product's. */
+/**
+ * Words a passphrase must not lean on: the practice's and the person's names, whole and word by word (zxcvbn
+ * matches a user input only whole, so `Riverside2026!` would not count as built on "Riverside Counselling"),
+ * and the product's name.
+ */
 export function passphraseUserInputs(names: { practiceName?: string | null | undefined; userName?: string | null | undefined }): string[] {
-  return [names.practiceName, names.userName, 'confide'].filter((word): word is string => typeof word === 'string' && word.trim() !== '');
+  const whole = [names.practiceName, names.userName].filter((name): name is string => typeof name === 'string' && name.trim() !== '');
+  const words = whole.flatMap((name) => name.split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 3);
+  return [...new Set([...whole, ...words, 'confide'])];
 }
 
 export function measurePassphrase(checker: StrengthChecker, value: string, userInputs: readonly string[]): Strength {
