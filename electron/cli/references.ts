@@ -56,10 +56,6 @@ export function findReferences(input: unknown): ReferenceSlots {
 export class ReferenceSlots {
   constructor(private readonly slots: Slot[]) {}
 
-  get count(): number {
-    return this.slots.length;
-  }
-
   fill(id: string): void {
     for (const slot of this.slots) set(slot, id);
   }
