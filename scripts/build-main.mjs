@@ -23,8 +23,9 @@ await build({
   ...common,
   entryPoints: ['electron/main.ts'],
   outfile: path.join(outdir, 'main.cjs'),
-  // Native addons load from node_modules (argon2) or native/ (better-sqlite3's Electron build).
-  external: ['electron', 'better-sqlite3-multiple-ciphers', 'argon2'],
+  // Native addons load from node_modules (argon2) or native/ (better-sqlite3's Electron build). The passphrase
+  // strength dictionaries (megabytes, a runtime dependency) load from node_modules only when a new passphrase is checked.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'argon2', '@zxcvbn-ts/*'],
 });
 
 const preload = await build({

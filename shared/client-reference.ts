@@ -7,3 +7,19 @@ export function formatClientReference(referenceNo: number): string {
 export function formatCaseReference(referenceNo: number): string {
   return `K-${String(referenceNo).padStart(4, '0')}`;
 }
+
+export type ReferenceKind = 'client' | 'case';
+
+export interface ParsedReference {
+  kind: ReferenceKind;
+  referenceNo: number;
+}
+
+/** Reads a reference as people type it: `C-0001`, `c-1`, ` K-0012 `; null when the text is not one. */
+export function parseReference(text: string): ParsedReference | null {
+  const match = /^\s*([CcKk])-(\d{1,9})\s*$/.exec(text);
+  if (!match) return null;
+  const referenceNo = Number(match[2]);
+  if (referenceNo < 1) return null;
+  return { kind: match[1]!.toUpperCase() === 'C' ? 'client' : 'case', referenceNo };
+}

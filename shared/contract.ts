@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as r from './records';
 import * as s from './schemas';
+import { parseReference } from './client-reference';
 
 /**
  * The one contract: every method any door (Electron IPC, CLI, tests) may call, with its input and output.
@@ -122,6 +123,17 @@ export const contract = {
       clientId: s.id.optional(),
     }),
     output: z.strictObject({ hits: z.array(r.searchHit) }),
+  },
+  'references.resolve': {
+    access: 'unlocked',
+    // The CLI takes the references people see (C-0001, K-0001) wherever an id is taken, and turns them into
+    // ids here, under the same visibility rules as the id itself.
+    input: z.strictObject({
+      reference: z.string().max(20, 'A reference is short, like C-0001').refine((value) => parseReference(value) !== null, {
+        message: 'Write a reference like C-0001 (a client) or K-0001 (a case)',
+      }),
+    }),
+    output: z.strictObject({ kind: z.enum(['client', 'case']), id: s.id, reference: z.string() }),
   },
   'users.list': { access: 'unlocked', input: empty, output: z.strictObject({ users: z.array(s.user) }) },
   'users.create': {

@@ -1,5 +1,7 @@
-import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import { createInterface, type Interface } from 'node:readline';
+import type { Writable } from 'node:stream';
+import type { StdinReader } from './stdin';
+import { UsageError } from './usage-error';
 
 /**
  * Secrets come from a hidden prompt on a terminal, or from standard input when the caller says so;
@@ -8,55 +10,55 @@ import type { Readable, Writable } from 'node:stream';
 export interface SecretSource {
   /** Asks for one secret; `label` is shown on a terminal only. */
   next(label: string): Promise<string>;
+  /** A new secret: asked twice on a terminal, so a typing slip cannot lock someone out. */
+  nextNew(label: string): Promise<string>;
+  close(): void;
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-  constructor(
-    message: string,
-    readonly showUsage = false,
-  ) {
-    super(message);
-  }
-}
-
-/** Lines of standard input, one secret per line, read once. */
-export function stdinSecrets(input: Readable): SecretSource {
-  let lines: Promise<string[]> | null = null;
+/** Secrets from standard input, one per line, in the order docs/cli.md gives. */
+export function stdinSecrets(reader: StdinReader): SecretSource {
   let index = 0;
-  const readAll = async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of input) chunks.push(Buffer.from(chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
+  const next = async () => {
+    const line = await reader.line(index++);
+    if (line === undefined || line === '') throw new UsageError('Standard input ended before every secret was given.');
+    return line;
   };
-  return {
-    async next() {
-      lines ??= readAll();
-      const line = (await lines)[index++];
-      if (line === undefined || line === '') throw new UsageError('Standard input ended before every secret was given.');
-      return line;
-    },
-  };
+  return { next, nextNew: next, close: () => undefined };
 }
 
-/** A prompt that does not echo what is typed. */
+/** A prompt that does not echo what is typed. One readline for the whole command, so typed-ahead lines wait their turn. */
 export function terminalSecrets(input: NodeJS.ReadStream, output: Writable): SecretSource {
-  return {
-    next(label) {
-      if (!input.isTTY) {
-        return Promise.reject(new UsageError('There is no terminal to ask for the passphrase on; use --passphrase-stdin.'));
-      }
-      return new Promise((resolve) => {
-        const rl = createInterface({ input, output, terminal: true });
-        const mutable = rl as unknown as { _writeToOutput: (text: string) => void };
-        output.write(`${label}: `);
-        mutable._writeToOutput = () => undefined;
-        rl.question('', (answer) => {
-          rl.close();
-          output.write('\n');
-          resolve(answer);
-        });
+  let rl: Interface | null = null;
+  const ask = (label: string): Promise<string> => {
+    if (!input.isTTY) {
+      return Promise.reject(new UsageError('There is no terminal to ask for the passphrase on; use --passphrase-stdin.'));
+    }
+    if (!rl) {
+      rl = createInterface({ input, output, terminal: true });
+      // Keystrokes are not echoed: readline writes them through this method, which we silence.
+      (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = () => undefined;
+    }
+    const prompt = rl;
+    return new Promise((resolve, reject) => {
+      output.write(`${label}: `);
+      const onClose = () => reject(new UsageError('The terminal closed before the passphrase was given.'));
+      prompt.once('close', onClose);
+      prompt.question('', (answer) => {
+        prompt.off('close', onClose);
+        output.write('\n');
+        resolve(answer);
       });
+    });
+  };
+  return {
+    next: ask,
+    async nextNew(label) {
+      const first = await ask(label);
+      if ((await ask(`Repeat the ${label.toLowerCase()}`)) !== first) throw new UsageError('The two passphrases are not the same.');
+      return first;
+    },
+    close() {
+      rl?.close();
     },
   };
 }

@@ -31,6 +31,10 @@ export function createCore(options: CoreOptions): Core {
       queue = result;
       return result;
     },
+    validate: (method, input) => {
+      const checked = checkInput(method, input);
+      return checked.ok ? null : checked.error;
+    },
     isUnlocked: () => session.isUnlocked(),
     // A lock waits for a call already running (an unlock or a rewrap awaiting Argon2 takes well under a
     // second), so a handler never finds its database closed or its key zeroed half-way.
@@ -42,23 +46,31 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-async function dispatch(session: VaultSession, method: string, input: unknown): Promise<CallResult<unknown>> {
+type Checked = { ok: true; method: MethodName; data: unknown } | { ok: false; error: CallError };
+
+/** The method name and the input against the contract: what every call passes before the vault is touched. */
+function checkInput(method: string, input: unknown): Checked {
   if (!isMethodName(method)) {
-    return failure({ code: 'invalid-input', message: `There is no method called "${String(method).slice(0, 60)}".` });
+    return { ok: false, error: { code: 'invalid-input', message: `There is no method called "${String(method).slice(0, 60)}".` } };
   }
-  const spec = contract[method];
   // An omitted input means no arguments; null or any other non-object is rejected by the schema.
-  const parsed = spec.input.safeParse(input === undefined ? {} : input);
-  if (!parsed.success) return failure(invalidInput(parsed.error));
+  const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
+  return parsed.success ? { ok: true, method, data: parsed.data } : { ok: false, error: invalidInput(parsed.error) };
+}
+
+async function dispatch(session: VaultSession, method: string, input: unknown): Promise<CallResult<unknown>> {
+  const checked = checkInput(method, input);
+  if (!checked.ok) return failure(checked.error);
+  const spec = contract[checked.method];
   try {
     if (spec.access === 'unlocked') session.current();
-    const handler = handlers[method] as (input: unknown, session: VaultSession) => unknown;
-    const value = await handler(parsed.data, session);
+    const handler = handlers[checked.method] as (input: unknown, session: VaultSession) => unknown;
+    const value = await handler(checked.data, session);
     const output = spec.output.safeParse(value);
     if (!output.success) return failure(internal());
     return { ok: true, value: output.data };
   } catch (error) {
-    return failure(toCallError(error, method));
+    return failure(toCallError(error, checked.method));
   }
 }
 
@@ -88,7 +100,12 @@ function internal(): CallError {
 /** Messages of unexpected errors are never passed on: they may hold SQL, paths or record content. */
 function toCallError(error: unknown, _method: MethodName): CallError {
   if (error instanceof ConfideError) {
-    return { code: error.code, message: error.message, ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}),
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
   }
   if (isDamage(error)) {
     const damage = damagedVault();

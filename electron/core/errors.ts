@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/errors';
+import type { ErrorCode, IssueDetail } from '../../shared/errors';
 
 /**
  * A failure the user can act on. Its message is shown as it is, so it must name the problem
@@ -10,6 +10,8 @@ export class ConfideError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly retryAfterMs?: number,
+    /** Per-field messages, so a form can show the problem beside the field it is about. */
+    readonly issues?: IssueDetail[],
   ) {
     super(message);
   }

@@ -14,6 +14,8 @@ import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraf
 import { verifyVault } from './services/verify';
 import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './vault/pending-recovery-code';
 import { localIsoDate } from '../../shared/dates';
+import { resolveReference } from './services/references';
+import { assertNewPassphrase } from './new-passphrase';
 
 type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -53,6 +55,7 @@ export const handlers: HandlerTable = {
   },
 
   'vault.create': async (input, session) => {
+    await assertNewPassphrase('passphrase', input.passphrase, { practiceName: input.practiceName, userName: input.userName });
     const { vault, recoveryCode, issuedAt } = await createVault(session.dir, input, session.env);
     session.begin(vault, 'vault.unlock');
     return { recoveryCode, issuedAt, user: toUser(vault.user) };
@@ -67,6 +70,8 @@ export const handlers: HandlerTable = {
   },
 
   'vault.recover': async (input, session) => {
+    // The practice name is inside the locked database, so only the person's name is known here.
+    await assertNewPassphrase('newPassphrase', input.newPassphrase, { userName: input.userName });
     await guardedUnlock(session, async () => {
       const vault = await unlockWithRecoveryCode(session.dir, input, session.env);
       session.begin(vault, 'vault.unlock');
@@ -80,6 +85,8 @@ export const handlers: HandlerTable = {
   },
 
   'vault.changePassphrase': async (input, session) => {
+    const vault = session.current();
+    await assertNewPassphrase('newPassphrase', input.newPassphrase, { practiceName: practiceName(vault.db), userName: vault.user.name });
     await changePassphrase(session.current(), input, session.env);
     session.services().audit({ action: 'vault.passphrase.change' });
     return {};
@@ -153,11 +160,14 @@ export const handlers: HandlerTable = {
 
   'search.query': (input, session) => ({ hits: search(session.services(), input) }),
 
+  'references.resolve': (input, session) => resolveReference(session.services(), input.reference),
+
   'users.list': (_input, session) => ({ users: listUsers(session.current().db) }),
   'users.create': async (input, session) => {
     const ctx = session.services();
     if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can add users.');
     if (findUserByName(ctx.db, input.name)) throw new ConfideError('conflict', 'There is already a user with that name.');
+    await assertNewPassphrase('passphrase', input.passphrase, { practiceName: practiceName(ctx.db), userName: input.name });
     const slotId = await addPassphraseSlot(session.current(), input.passphrase, session.env.kdf);
     const user = ctx.db.transaction(() => {
       const row = insertUser(ctx.db, { id: randomUUID(), name: input.name, roles: input.roles, keySlotId: slotId, createdAt: ctx.now() });

@@ -1,4 +1,4 @@
-import type { CallResult } from '../../shared/errors';
+import type { CallError, CallResult } from '../../shared/errors';
 
 /** Argon2id cost. Every key slot records the parameters it was made with. */
 export interface KdfParams {
@@ -27,6 +27,8 @@ export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown
  */
 export interface Core {
   call(method: string, input: unknown): Promise<CallResult<unknown>>;
+  /** The check `call` starts with (method name, input against the contract), touching nothing; null when it passes. */
+  validate(method: string, input: unknown): CallError | null;
   isUnlocked(): boolean;
   /** Zeroes the data key and closes the database. Safe to call when already locked. */
   lock(reason: LockReason): void;

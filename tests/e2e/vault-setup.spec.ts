@@ -5,7 +5,7 @@ import { RecoveryCodePage } from './pages/RecoveryCodePage';
 import { expect, PASSPHRASE, PRACTICE, printCount, test, USER } from './fixtures';
 
 test.describe('first run', () => {
-  test('creates a vault with strength feedback, refusing a passphrase that is too short', async ({
+  test('creates a vault with strength feedback, refusing a passphrase that is too short or too easy to guess', async ({
     page,
     vault,
     openApp,
@@ -33,6 +33,15 @@ test.describe('first run', () => {
     expect(vault.core.isUnlocked()).toBe(false);
     expect((await vault.call('vault.status', {})).state).toBe('uninitialised');
     await saveScreenshot('02-create-vault-too-short');
+
+    // Long enough but easy to guess: the core's strength rule, shown before anything is sent.
+    await create.passphrase.fill('password1234');
+    await create.confirm.fill('password1234');
+    await expect(create.strength).toContainText('not strong enough yet');
+    await create.submit.click();
+    await expect(create.fieldError(create.passphrase)).toContainText('Passphrase is too easy to guess');
+    await expect(create.fieldError(create.passphrase)).toContainText('Add one or two more words');
+    expect((await vault.call('vault.status', {})).state).toBe('uninitialised');
 
     await create.passphrase.fill(PASSPHRASE);
     await create.confirm.fill(`${PASSPHRASE}!`);

@@ -77,6 +77,7 @@ function attacks(): Record<MethodName, unknown[]> {
     'notes.amend': [{ noteId: ids.note, clientId: ids.client, body: 'rewritten', reason: 'because' }],
     'notes.addClientComment': [{ noteId: ids.note, clientId: ids.client, comment: 'c' }],
     'search.query': [{ text: SECRET_NOTE }, { text: 'Quentin' }, { text: SECRET_NOTE, clientId: ids.client }],
+    'references.resolve': [{ reference: 'C-0001' }, { reference: 'K-0001' }],
     'users.list': [{}],
     'users.create': [{ name: 'Mallory', roles: ['director'], passphrase: 'mallory wants in now' }],
   };

@@ -1,42 +1,12 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/contract';
+import { expectOneCleanErrorLine, spawnCli as confide } from '../support/cli';
 import { openVaultDatabaseIndependently } from '../support/independent-open';
 import { openDoor, tempFolder } from '../support/vault-fixture';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const PASS = 'a long and careful passphrase';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real CLI in its own process, as `npm run confide` does. */
-function confide(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/confide.ts'), ...args], {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    if (stdin !== undefined) child.stdin.end(stdin);
-    else child.stdin.end();
-  });
-}
-
-function expectOneCleanErrorLine(run: Run): void {
-  expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(/^confide: /);
-  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
-}
 
 let folder: ReturnType<typeof tempFolder>;
 let vault: string;
@@ -57,7 +27,7 @@ describe('the confide CLI', () => {
   });
 
   it('call runs a contract method and prints its JSON result', async () => {
-    const created = await confide(['call', vault, 'clients.create', '{"name":"Ann Lee"}', '--user', 'Sam Okafor', '--passphrase-stdin'], `${PASS}\n`);
+    const created = await confide(['call', vault, 'clients.create', '--input', '-', '--user', 'Sam Okafor', '--passphrase-stdin'], `${PASS}\n{"name":"Ann Lee"}`);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ name: 'Ann Lee', reference: 'C-0001' });
     const listed = await confide(['call', vault, 'clients.list', '--passphrase-stdin'], `${PASS}\n`);
@@ -72,21 +42,27 @@ describe('the confide CLI', () => {
   });
 
   it('exit 2 for input the contract rejects, naming the field, and for JSON that does not parse, without echoing it', async () => {
-    const bad = await confide(['call', vault, 'clients.create', '{"name":"Ann","email":"nope"}', '--passphrase-stdin'], `${PASS}\n`);
+    const bad = await confide(['call', vault, 'clients.create', '--input', '-', '--passphrase-stdin'], `${PASS}\n{"name":"Ann","email":"nope"}`);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('confide: email: Email address is not valid\n');
-    const notJson = await confide(['call', vault, 'clients.create', '{name: Private Person', '--passphrase-stdin'], `${PASS}\n`);
+    const notJson = await confide(['call', vault, 'clients.create', '--input', '-', '--passphrase-stdin'], `${PASS}\n{name: Private Person`);
     expect(notJson.code).toBe(2);
-    expect(notJson.stderr).not.toContain('Private Person');
+    expect(notJson.stderr).toBe('confide: The input is not valid JSON (line 1, column 2).\n');
     const unknown = await confide(['call', vault, 'clients.delete']);
     expect(unknown.code).toBe(2);
   });
 
-  it('reads secret fields of a method from standard input and refuses them in the JSON argument', async () => {
-    const inArgs = await confide(['call', vault, 'users.create', '{"name":"Tess","roles":["therapist"],"passphrase":"visible in ps"}', '--passphrase-stdin'], `${PASS}\n`);
-    expect(inArgs.code).toBe(2);
-    expect(inArgs.stderr).toContain('never in the JSON argument');
-    const made = await confide(['call', vault, 'users.create', '{"name":"Tess","roles":["therapist"]}', '--passphrase-stdin'], `${PASS}\ntess own passphrase\n`);
+  it('reads secret fields of a method from standard input, before the JSON input, and refuses them in the JSON input', async () => {
+    const inJson = await confide(
+      ['call', vault, 'users.create', '--input', '-', '--passphrase-stdin'],
+      `${PASS}\ntess own passphrase\n{"name":"Tess","roles":["therapist"],"passphrase":"kept in a file"}`,
+    );
+    expect(inJson.code).toBe(2);
+    expect(inJson.stderr).toContain('never in the JSON input');
+    const made = await confide(
+      ['call', vault, 'users.create', '--input', '-', '--passphrase-stdin'],
+      `${PASS}\ntess own passphrase\n{"name":"Tess","roles":["therapist"]}`,
+    );
     expect(made.code).toBe(0);
     expect(JSON.parse(made.stdout)).toMatchObject({ name: 'Tess', roles: ['therapist'] });
     const tess = await confide(['call', vault, 'clients.list', '--user', 'Tess', '--passphrase-stdin'], 'tess own passphrase\n');

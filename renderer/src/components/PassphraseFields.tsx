@@ -1,7 +1,12 @@
 import { useDeferredValue, useEffect, useId, useState } from 'react';
-import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { PASSPHRASE_MIN_LENGTH, passphrase as passphraseRule } from '../../../shared/schemas';
-import { loadStrengthChecker, measure } from '../strength';
+import { PASSPHRASE_MIN_LENGTH, passphrase as passphraseShape } from '../../../shared/schemas';
+import {
+  loadedStrengthChecker,
+  loadStrengthChecker,
+  measurePassphrase,
+  newPassphraseProblem,
+  type StrengthChecker,
+} from '../../../shared/passphrase-strength';
 import { Field } from './Field';
 
 export interface PassphraseValues {
@@ -11,11 +16,17 @@ export interface PassphraseValues {
 
 export type PassphraseErrors = Partial<Record<keyof PassphraseValues, string>>;
 
-/** The shared rule (NFC-normalised length), checked here before the main process checks it again. */
-export function checkPassphrase(values: PassphraseValues): PassphraseErrors {
+/**
+ * The core's rule for a new passphrase (shared/passphrase-strength.ts), checked here first so the person
+ * hears at once; until the dictionaries have loaded only the shape is checked, and the core still checks all.
+ */
+export function checkPassphrase(values: PassphraseValues, userInputs: string[]): PassphraseErrors {
   const errors: PassphraseErrors = {};
-  const rule = passphraseRule.safeParse(values.passphrase);
-  if (!rule.success) errors.passphrase = rule.error.issues[0]?.message ?? 'Passphrase is not valid';
+  const checker = loadedStrengthChecker();
+  const problem = checker
+    ? newPassphraseProblem(checker, values.passphrase, userInputs)
+    : (passphraseShape.safeParse(values.passphrase).error?.issues[0]?.message ?? null);
+  if (problem !== null) errors.passphrase = problem;
   if (values.confirm !== values.passphrase) errors.confirm = 'The passphrases do not match';
   return errors;
 }
@@ -28,13 +39,13 @@ interface Props {
   values: PassphraseValues;
   errors: PassphraseErrors;
   onChange(values: PassphraseValues): void;
-  /** Words the passphrase should not lean on (practice name, the person's name). */
+  /** Words the passphrase must not lean on: passphraseUserInputs() of the practice and the person. */
   userInputs: string[];
   label?: string;
 }
 
 export function PassphraseFields({ values, errors, onChange, userInputs, label = 'Passphrase' }: Props) {
-  const [checker, setChecker] = useState<ZxcvbnFactory | null>(null);
+  const [checker, setChecker] = useState<StrengthChecker | null>(loadedStrengthChecker);
   const deferred = useDeferredValue(values.passphrase);
   const feedbackId = useId();
 
@@ -48,7 +59,7 @@ export function PassphraseFields({ values, errors, onChange, userInputs, label =
     };
   }, []);
 
-  const strength = checker && deferred !== '' ? measure(checker, deferred, userInputs) : null;
+  const strength = checker && deferred !== '' ? measurePassphrase(checker, deferred, userInputs) : null;
   const short = charactersShort(values.passphrase);
 
   return (
@@ -57,7 +68,7 @@ export function PassphraseFields({ values, errors, onChange, userInputs, label =
         label={label}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSPHRASE_MIN_LENGTH} characters. A few unrelated words make a passphrase that is strong and easy to remember.`}
+        hint={`At least ${PASSPHRASE_MIN_LENGTH} characters and hard to guess. A few unrelated words make a passphrase that is strong and easy to remember.`}
         error={errors.passphrase}
         value={values.passphrase}
         onChange={(event) => onChange({ ...values, passphrase: event.target.value })}
@@ -80,7 +91,11 @@ export function PassphraseFields({ values, errors, onChange, userInputs, label =
                 <>
                   <p>
                     <strong>Strength: {strength?.label ?? 'checking…'}</strong>
-                    {short > 0 ? ` — ${short} more ${short === 1 ? 'character' : 'characters'} needed` : null}
+                    {short > 0
+                      ? ` — ${short} more ${short === 1 ? 'character' : 'characters'} needed`
+                      : strength && !strength.strongEnough
+                        ? ' — not strong enough yet: add another unrelated word'
+                        : null}
                   </p>
                   {strength && (strength.warning || strength.suggestions.length > 0) ? (
                     <ul className="strength-suggestions">

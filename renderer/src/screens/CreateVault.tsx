@@ -3,6 +3,7 @@ import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { showErrorsAndFocus } from '../components/forms';
+import { passphraseUserInputs } from '../../../shared/passphrase-strength';
 import { checkPassphrase, PassphraseFields, type PassphraseErrors } from '../components/PassphraseFields';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { go } from '../stores/navigation';
@@ -22,7 +23,7 @@ export function CreateVault() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found: Errors = { ...checkPassphrase(secret) };
+    const found: Errors = { ...checkPassphrase(secret, passphraseUserInputs({ practiceName, userName })) };
     if (practiceName.trim() === '') found.practiceName = 'Enter the name of your practice';
     if (userName.trim() === '') found.userName = 'Enter your name';
     if (Object.keys(found).length > 0) {
@@ -86,7 +87,7 @@ export function CreateVault() {
           values={secret}
           errors={errors}
           onChange={setSecret}
-          userInputs={[practiceName, userName, 'confide']}
+          userInputs={passphraseUserInputs({ practiceName, userName })}
         />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>

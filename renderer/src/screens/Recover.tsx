@@ -3,6 +3,7 @@ import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { showErrorsAndFocus } from '../components/forms';
+import { passphraseUserInputs } from '../../../shared/passphrase-strength';
 import { checkPassphrase, PassphraseFields, type PassphraseErrors } from '../components/PassphraseFields';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useCountdown } from '../components/useCountdown';
@@ -32,7 +33,7 @@ export function Recover() {
     const found: Errors = {};
     if (userName.trim() === '') found.userName = 'Enter your name';
     if (recoveryCode.trim() === '') found.recoveryCode = 'Enter your recovery code';
-    Object.assign(found, checkPassphrase(secret));
+    Object.assign(found, checkPassphrase(secret, passphraseUserInputs({ practiceName, userName })));
     if (Object.keys(found).length > 0) {
       showErrorsAndFocus(formRef.current, () => {
         setErrors(found);
@@ -96,7 +97,7 @@ export function Recover() {
           values={secret}
           errors={errors}
           onChange={setSecret}
-          userInputs={[practiceName ?? '', userName, 'confide']}
+          userInputs={passphraseUserInputs({ practiceName, userName })}
         />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy || waiting}>

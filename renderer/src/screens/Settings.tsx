@@ -3,6 +3,7 @@ import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { showErrorsAndFocus } from '../components/forms';
+import { passphraseUserInputs } from '../../../shared/passphrase-strength';
 import { checkPassphrase, PassphraseFields, type PassphraseErrors } from '../components/PassphraseFields';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { PendingRecoveryCode } from '../../../shared/schemas';
@@ -136,7 +137,7 @@ function ChangePassphrase() {
     if (busy) return;
     const found: PassphraseFormErrors = {};
     if (current === '') found.current = 'Enter your current passphrase';
-    Object.assign(found, checkPassphrase(secret));
+    Object.assign(found, checkPassphrase(secret, passphraseUserInputs({ practiceName, userName })));
     if (Object.keys(found).length > 0) {
       showErrorsAndFocus(formRef.current, () => {
         setErrors(found);
@@ -190,7 +191,7 @@ function ChangePassphrase() {
           values={secret}
           errors={errors}
           onChange={setSecret}
-          userInputs={[practiceName ?? '', userName, 'confide']}
+          userInputs={passphraseUserInputs({ practiceName, userName })}
         />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>

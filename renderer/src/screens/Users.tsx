@@ -6,6 +6,7 @@ import { Checkbox } from '../components/Checkbox';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { showErrorsAndFocus } from '../components/forms';
+import { passphraseUserInputs } from '../../../shared/passphrase-strength';
 import { checkPassphrase, PassphraseFields, type PassphraseErrors } from '../components/PassphraseFields';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useSession } from '../stores/session';
@@ -43,7 +44,7 @@ function AddUserDialog({ onClose, onAdded }: { onClose(): void; onAdded(user: Us
     const found: Errors = {};
     if (name.trim() === '') found.name = 'Enter the person’s name';
     if (roles.size === 0) found.roles = 'Choose at least one role';
-    Object.assign(found, checkPassphrase(secret));
+    Object.assign(found, checkPassphrase(secret, passphraseUserInputs({ practiceName, userName: name })));
     if (Object.keys(found).length > 0) {
       showErrorsAndFocus(formRef.current, () => {
         setErrors(found);
@@ -117,7 +118,7 @@ function AddUserDialog({ onClose, onAdded }: { onClose(): void; onAdded(user: Us
           values={secret}
           errors={errors}
           onChange={setSecret}
-          userInputs={[practiceName ?? '', name, 'confide']}
+          userInputs={passphraseUserInputs({ practiceName, userName: name })}
         />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
