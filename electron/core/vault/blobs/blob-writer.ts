@@ -46,16 +46,22 @@ export async function writeBlob(dir: string, chunks: AsyncIterable<SourceChunk>,
     const aad = chunkAad(header, id);
     const writer = new BatchWriter(handle, header);
     let size = 0;
+    let sizeInFlight = 0;
     for (let index = 0; !next.done; index++, next = await iterator.next()) {
       const { bytes, last } = next.value;
       writer.add(sealChunk(key, aad, index, last, bytes));
       size += bytes.length;
-      if (writer.pendingBytes >= WRITE_BATCH_BYTES || last) {
+      if (writer.pendingBytes >= WRITE_BATCH_BYTES) {
         options.signal?.throwIfAborted();
         await writer.flush();
-        options.onProgress?.(size);
+        // flush waited for the previous batch, so everything before this one is on its way to disk.
+        if (sizeInFlight > 0) options.onProgress?.(sizeInFlight);
+        sizeInFlight = size;
       }
     }
+    options.signal?.throwIfAborted();
+    await writer.drain();
+    options.onProgress?.(size);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -72,10 +78,14 @@ export async function writeBlob(dir: string, chunks: AsyncIterable<SourceChunk>,
   }
 }
 
-/** Appends buffers to the file in batches, looping over short writes. */
+/**
+ * Appends buffers to the file in batches. One batch is written while the next is being encrypted, so the
+ * disk and the cipher work at the same time; `drain` waits for the last write.
+ */
 class BatchWriter {
   private buffers: Buffer[] = [];
   private position = 0;
+  private writing: Promise<void> = Promise.resolve();
   pendingBytes = 0;
 
   constructor(
@@ -92,16 +102,31 @@ class BatchWriter {
     }
   }
 
+  /** Waits for the previous batch, then starts writing this one. */
   async flush(): Promise<void> {
-    let buffers = this.buffers;
+    await this.writing;
+    const buffers = this.buffers;
+    const position = this.position;
+    this.position += this.pendingBytes;
     this.buffers = [];
     this.pendingBytes = 0;
-    while (buffers.length > 0) {
-      const { bytesWritten } = await this.handle.writev(buffers, this.position);
-      if (bytesWritten === 0) throw new Error('the file system accepted no bytes');
-      this.position += bytesWritten;
-      buffers = dropWritten(buffers, bytesWritten);
-    }
+    this.writing = writeAll(this.handle, buffers, position);
+    // A failed write is reported by the next flush or drain; until then it must not count as unhandled.
+    this.writing.catch(() => undefined);
+  }
+
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.writing;
+  }
+}
+
+async function writeAll(handle: FileHandle, buffers: Buffer[], position: number): Promise<void> {
+  while (buffers.length > 0) {
+    const { bytesWritten } = await handle.writev(buffers, position);
+    if (bytesWritten === 0) throw new Error('the file system accepted no bytes');
+    position += bytesWritten;
+    buffers = dropWritten(buffers, bytesWritten);
   }
 }
 

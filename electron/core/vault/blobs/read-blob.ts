@@ -65,9 +65,17 @@ async function* decryptRange({ handle, ref, chunkSize, aad, start, end }: ReadPl
   const lastChunk = chunkCount(ref.size, chunkSize) - 1;
   const firstWanted = Math.floor(start / chunkSize);
   const lastWanted = Math.floor(end / chunkSize);
+  const readBatch = (first: number) => readSealed(handle, ref, chunkSize, first, Math.min(first + CHUNKS_PER_READ - 1, lastWanted));
+  let reading = readBatch(firstWanted);
   for (let batchStart = firstWanted; batchStart <= lastWanted; batchStart += CHUNKS_PER_READ) {
+    const sealed = await reading;
+    // The next batch is read from disk while this one is decrypted.
+    const nextStart = batchStart + CHUNKS_PER_READ;
+    if (nextStart <= lastWanted) {
+      reading = readBatch(nextStart);
+      reading.catch(() => undefined); // reported when awaited; a stream stopped early never awaits it
+    }
     const batchEnd = Math.min(batchStart + CHUNKS_PER_READ - 1, lastWanted);
-    const sealed = await readSealed(handle, ref, chunkSize, batchStart, batchEnd);
     for (let index = batchStart; index <= batchEnd; index++) {
       const from = (index - batchStart) * (chunkSize + TAG_BYTES);
       const plainLength = Math.min(chunkSize, ref.size - index * chunkSize);
