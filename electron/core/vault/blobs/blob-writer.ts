@@ -40,23 +40,24 @@ export async function writeBlob(dir: string, chunks: AsyncIterable<SourceChunk>,
   const key = randomBytes(KEY_BYTES);
   importing.add(id);
   let handle: FileHandle | undefined;
+  let renamed = false;
   try {
     handle = await open(partialPath(dir, id), 'wx', 0o600);
     const header = encodeHeader();
     const aad = chunkAad(header, id);
     const writer = new BatchWriter(handle, header);
     let size = 0;
-    let sizeInFlight = 0;
+    let previousBatchEnd = 0;
     for (let index = 0; !next.done; index++, next = await iterator.next()) {
       const { bytes, last } = next.value;
       writer.add(sealChunk(key, aad, index, last, bytes));
       size += bytes.length;
       if (writer.pendingBytes >= WRITE_BATCH_BYTES) {
         options.signal?.throwIfAborted();
+        // flush waits for the previous batch to be written before starting this one.
         await writer.flush();
-        // flush waited for the previous batch, so everything before this one is on its way to disk.
-        if (sizeInFlight > 0) options.onProgress?.(sizeInFlight);
-        sizeInFlight = size;
+        if (previousBatchEnd > 0) options.onProgress?.(previousBatchEnd);
+        previousBatchEnd = size;
       }
     }
     options.signal?.throwIfAborted();
@@ -66,11 +67,13 @@ export async function writeBlob(dir: string, chunks: AsyncIterable<SourceChunk>,
     await handle.close();
     handle = undefined;
     await rename(partialPath(dir, id), blobPath(dir, id));
+    renamed = true;
     await syncDirectory(dir);
     return { id, key, size };
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    await rm(partialPath(dir, id), { force: true });
+    // The key is about to be zeroed and never returned: whatever was written is of no use to anyone.
+    await rm(renamed ? blobPath(dir, id) : partialPath(dir, id), { force: true });
     key.fill(0);
     throw error;
   } finally {
