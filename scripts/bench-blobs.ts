@@ -23,6 +23,8 @@ const ROUNDS = Number(process.env['BENCH_BLOB_ROUNDS'] ?? 3);
 
 interface Measured {
   seconds: number;
+  /** User + system CPU time: less disturbed than wall time when other work shares the machine. */
+  cpuSeconds: number;
   /** Resident memory when the process was ready to start, and its peak over the whole run. */
   startRssMiB: number;
   peakRssMiB: number;
@@ -71,9 +73,11 @@ async function runAsChild(operation: string, dir: string): Promise<void> {
   const ref = input ? decodeRef(JSON.parse(input)) : undefined;
   const startRssMiB = process.memoryUsage.rss() / MIB;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const result = await operations[operation]!(dir, ref);
   const seconds = (performance.now() - start) / 1000;
-  const out: Measured = { seconds, startRssMiB, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const cpu = process.cpuUsage(cpuStart);
+  const out: Measured = { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, startRssMiB, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
   if (result) out.ref = { ...result, key: result.key.toString('hex') };
   console.log(JSON.stringify(out));
 }
@@ -138,12 +142,13 @@ async function main(): Promise<void> {
     const seconds = (operation: string) => median(results.get(operation)!.map((m) => m.seconds));
     console.log(`\nBlob benchmark — ${SIZE_MIB} MiB, median of ${ROUNDS} rounds, node ${process.version}, ${process.platform} ${process.arch}`);
     console.log(`load average (1 min) before ${loadBefore.toFixed(1)}, after ${loadavg()[0]!.toFixed(1)}\n`);
-    console.log('| operation | median s | MiB/s | all runs, s | RSS at start MiB | peak RSS MiB |\n| --- | --- | --- | --- | --- | --- |');
+    console.log('| operation | median s | MiB/s | all runs, s | median CPU s | RSS at start MiB | peak RSS MiB |\n| --- | --- | --- | --- | --- | --- | --- |');
     for (const [operation, runs] of results) {
       const cells = [
         seconds(operation).toFixed(2),
         (SIZE_MIB / seconds(operation)).toFixed(0),
         runs.map((m) => m.seconds.toFixed(2)).join(', '),
+        median(runs.map((m) => m.cpuSeconds)).toFixed(2),
         Math.max(...runs.map((m) => m.startRssMiB)).toFixed(0),
         Math.max(...runs.map((m) => m.peakRssMiB)).toFixed(0),
       ];
