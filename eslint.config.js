@@ -43,7 +43,7 @@ export default [
     files: ['electron/core/**'],
     rules: {
       'no-restricted-imports': restrict(noElectron, noRenderer, {
-        regex: '(^|/)(shell|cli)/|/(main|preload)$',
+        regex: '^(\\.\\./)+(shell|cli)/|^(\\.\\./)+(main|preload)$',
         message: 'The core never imports the Electron shell or the CLI: they import the core.',
       }),
     },
@@ -53,7 +53,7 @@ export default [
     rules: {
       'no-restricted-imports': restrict(noElectron, noRenderer, {
         // errors.ts (the error type every layer throws) and types.ts (plain types) sit below every layer.
-        regex: '(^|/)(services|handlers|session|core)(/|$)',
+        regex: '^(\\.\\./)+(services|handlers|session|core)(/|$)',
         message: 'Layers point down: the vault layer imports nothing above it.',
         allowTypeImports: true,
       }),

@@ -19,6 +19,8 @@ describe('import boundaries between processes and layers', () => {
     ['electron/core/vault/x.ts', "import { search } from '../services/search';", true],
     ['electron/core/vault/x.ts', "import { handlers } from '../handlers';", true],
     ['electron/core/vault/x.ts', "import { ConfideError } from '../errors';", false],
+    ['electron/core/vault/blobs/x.ts', "import { search } from '../../services/search';", true],
+    ['electron/core/vault/blobs/x.ts', "import { fileTypeFromBuffer } from 'file-type/core';", false],
     ['electron/core/services/x.ts', "import { openDatabase } from '../vault/database';", false],
     ['renderer/src/x.ts', "import fs from 'node:fs';", true],
     ['renderer/src/x.ts', "import path from 'path';", true],
