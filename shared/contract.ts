@@ -135,6 +135,12 @@ export const contract = {
     }),
     output: z.strictObject({ kind: z.enum(['client', 'case']), id: s.id, reference: z.string() }),
   },
+  /** Directors only: newest first, 200 at a time; entries carry ids, references and counts, never content. */
+  'audit.list': {
+    access: 'unlocked',
+    input: s.auditLogQuery,
+    output: z.strictObject({ entries: z.array(s.auditLogEntry), more: z.boolean() }),
+  },
   'users.list': { access: 'unlocked', input: empty, output: z.strictObject({ users: z.array(s.user) }) },
   'users.create': {
     access: 'unlocked',

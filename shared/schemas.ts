@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseReference } from './client-reference';
 
 /** Domain schemas shared by the main process and the renderer. JSON-safe values only. */
 
@@ -132,6 +133,32 @@ export const pendingRecoveryCode = z.strictObject({
   replacesEarlierCode: z.boolean(),
 });
 export type PendingRecoveryCode = z.infer<typeof pendingRecoveryCode>;
+
+export const auditLogQuery = z.strictObject({
+  userId: id.optional(),
+  /** A client's reference (C-0001): entries about the client or any record they are a subject of. */
+  clientReference: z
+    .string()
+    .max(20)
+    .refine((text) => parseReference(text)?.kind === 'client', { message: 'Client reference must look like C-0001' })
+    .optional(),
+  action: z.string().max(60).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Paging: entries older than this one. */
+  beforeSeq: z.number().int().positive().optional(),
+});
+export type AuditLogQuery = z.infer<typeof auditLogQuery>;
+
+export const auditLogEntry = z.strictObject({
+  seq: z.number().int(),
+  at: isoDateTime,
+  actor: z.strictObject({ id, name: z.string() }).nullable(),
+  action: z.string(),
+  clientReferences: z.array(z.string()),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type AuditLogEntry = z.infer<typeof auditLogEntry>;
 
 export const auditReport = z.strictObject({
   ok: z.boolean(),

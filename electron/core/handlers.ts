@@ -12,6 +12,7 @@ import { createSession, listSessions } from './services/sessions';
 import { search } from './services/search';
 import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraft } from './services/notes';
 import { verifyVault } from './services/verify';
+import { readAuditLog } from './services/audit-log';
 import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './vault/pending-recovery-code';
 import { localIsoDate } from '../../shared/dates';
 import { resolveReference } from './services/references';
@@ -161,6 +162,8 @@ export const handlers: HandlerTable = {
   'search.query': (input, session) => ({ hits: search(session.services(), input) }),
 
   'references.resolve': (input, session) => resolveReference(session.services(), input.reference),
+
+  'audit.list': (input, session) => readAuditLog(session.services(), input),
 
   'users.list': (_input, session) => ({ users: listUsers(session.current().db) }),
   'users.create': async (input, session) => {

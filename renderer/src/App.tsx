@@ -8,6 +8,7 @@ import { NewCase } from './screens/NewCase';
 import { NoteScreen } from './screens/Note';
 import { Settings } from './screens/Settings';
 import { Users } from './screens/Users';
+import { AuditLog } from './screens/AuditLog';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
@@ -26,6 +27,7 @@ const titles: Record<Screen['name'], string> = {
   'new-case': 'New case — Confide',
   note: 'Note — Confide',
   users: 'Users — Confide',
+  audit: 'Audit log — Confide',
   settings: 'Settings — Confide',
 };
 
@@ -63,12 +65,14 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <NoteScreen key={screen.noteId ?? JSON.stringify(screen.about)} clientId={screen.clientId} about={screen.about} noteId={screen.noteId} />;
     case 'users':
       return <Users />;
+    case 'audit':
+      return <AuditLog />;
     case 'settings':
       return <Settings notice={screen.notice} />;
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'settings']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'audit', 'settings']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);

@@ -96,7 +96,7 @@ test.describe('users', () => {
     const file = new ClientFilePage(page);
     await file.expectShown('Morgan Lee');
     await expect(file.notesRefused).toHaveText(
-      "Note content is readable only by the client's therapist. You can see this client’s details, cases and session dates.",
+      'Note content is readable only by the client’s therapist. You can see this client’s details, cases and session dates.',
     );
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(file.detail('Therapist')).toHaveText(THERAPIST);

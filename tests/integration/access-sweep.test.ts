@@ -78,6 +78,7 @@ function attacks(): Record<MethodName, unknown[]> {
     'notes.addClientComment': [{ noteId: ids.note, clientId: ids.client, comment: 'c' }],
     'search.query': [{ text: SECRET_NOTE }, { text: 'Quentin' }, { text: SECRET_NOTE, clientId: ids.client }],
     'references.resolve': [{ reference: 'C-0001' }, { reference: 'K-0001' }],
+    'audit.list': [{}, { clientReference: 'C-0001' }],
     'users.list': [{}],
     'users.create': [{ name: 'Mallory', roles: ['director'], passphrase: 'mallory wants in now' }],
   };

@@ -39,8 +39,8 @@ export function openDoor(vaultDir: string, clock?: () => Date): TestDoor {
   return new TestDoor(createCore({ vaultDir, kdf: TEST_KDF, ...(clock ? { clock } : {}) }));
 }
 
-export async function newVault(vaultDir: string): Promise<{ door: TestDoor; recoveryCode: string }> {
-  const door = openDoor(vaultDir);
+export async function newVault(vaultDir: string, clock?: () => Date): Promise<{ door: TestDoor; recoveryCode: string }> {
+  const door = openDoor(vaultDir, clock);
   const { recoveryCode } = await door.call('vault.create', { practiceName: PRACTICE, userName: USER, passphrase: PASSPHRASE });
   return { door, recoveryCode };
 }

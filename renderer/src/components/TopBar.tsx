@@ -11,6 +11,7 @@ export function TopBar() {
   const isDirector = user?.roles.includes('director') ?? false;
   const onUsers = screen === 'users';
   const onSettings = screen === 'settings';
+  const onAudit = screen === 'audit';
   return (
     <header className="topbar">
       <div className="topbar-identity">
@@ -21,7 +22,7 @@ export function TopBar() {
         <button
           type="button"
           className="topbar-link"
-          aria-current={!onUsers && !onSettings ? 'page' : undefined}
+          aria-current={!onUsers && !onSettings && !onAudit ? 'page' : undefined}
           onClick={() => go({ name: 'clients' })}
         >
           Clients
@@ -34,6 +35,16 @@ export function TopBar() {
             onClick={() => go({ name: 'users' })}
           >
             Users
+          </button>
+        ) : null}
+        {isDirector ? (
+          <button
+            type="button"
+            className="topbar-link"
+            aria-current={onAudit ? 'page' : undefined}
+            onClick={() => go({ name: 'audit' })}
+          >
+            Audit log
           </button>
         ) : null}
         <button

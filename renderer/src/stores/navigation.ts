@@ -15,6 +15,7 @@ export type Screen =
   /** A note seen from one client's file: an existing note by id (its `about` read from it), or a new draft about `about`. */
   | { name: 'note'; clientId: string; about: NoteAbout | null; noteId: string | null }
   | { name: 'users' }
+  | { name: 'audit' }
   /** `notice` is a one-off confirmation shown at the top of settings. */
   | { name: 'settings'; notice?: string };
 
