@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime, noteBody, personName } from './schemas';
+import { MAX_CASE_PARTICIPANTS } from './rules/case-kinds';
 
 /** Schemas for the client record (issue 3): cases, sessions, notes with subject sets, search. */
 
@@ -67,7 +68,10 @@ export type CaseRecord = z.infer<typeof caseRecord>;
 
 export const newCase = z.strictObject({
   kind: caseKind,
-  participantIds: z.array(id).min(1, 'A case needs at least one participant').max(12, 'A case has at most 12 participants'),
+  participantIds: z
+    .array(id)
+    .min(1, 'A case needs at least one participant')
+    .max(MAX_CASE_PARTICIPANTS, `A case has at most ${MAX_CASE_PARTICIPANTS} participants`),
   therapistId: id.optional(),
   openedOn: recordDate,
 });

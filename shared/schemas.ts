@@ -173,8 +173,10 @@ export const auditReport = z.strictObject({
 export type AuditReport = z.infer<typeof auditReport>;
 
 export const AUTO_LOCK_MINUTES_DEFAULT = 5;
+export const AUTO_LOCK_MINUTES_MIN = 1;
+export const AUTO_LOCK_MINUTES_MAX = 60;
 export const autoLockMinutes = z
   .number()
   .int('Auto-lock time must be a whole number of minutes')
-  .min(1, 'Auto-lock time must be at least 1 minute')
-  .max(60, 'Auto-lock time must be at most 60 minutes');
+  .min(AUTO_LOCK_MINUTES_MIN, `Auto-lock time must be at least ${AUTO_LOCK_MINUTES_MIN} minute`)
+  .max(AUTO_LOCK_MINUTES_MAX, `Auto-lock time must be at most ${AUTO_LOCK_MINUTES_MAX} minutes`);

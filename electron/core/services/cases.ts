@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { formatCaseReference } from '../../../shared/client-reference';
 import type { CaseKind, CaseRecord } from '../../../shared/records';
 import { caseCapabilities } from '../../../shared/rules/access';
+import { participantCountProblem } from '../../../shared/rules/case-kinds';
 import { ConfideError, conflict, forbidden, notFound } from '../errors';
 import type { ServiceContext } from './context';
 import { participantsOfCase } from './refs';
@@ -60,21 +61,13 @@ export function listCases(ctx: ServiceContext, clientId: string): CaseRecord[] {
   return rows.map((row) => toRecord(ctx, row));
 }
 
-const PARTICIPANT_RULES: Record<CaseKind, { min: number; max: number; words: string }> = {
-  individual: { min: 1, max: 1, words: 'exactly one client' },
-  couple: { min: 2, max: 2, words: 'exactly two clients' },
-  family: { min: 2, max: 12, words: 'two or more clients' },
-};
-
 export function createCase(
   ctx: ServiceContext,
   input: { kind: CaseKind; participantIds: string[]; therapistId?: string | undefined; openedOn: string },
 ): CaseRecord {
   const participants = [...new Set(input.participantIds)];
-  const rule = PARTICIPANT_RULES[input.kind];
-  if (participants.length < rule.min || participants.length > rule.max) {
-    throw invalid(`A ${input.kind} case has ${rule.words}.`);
-  }
+  const problem = participantCountProblem(input.kind, participants.length);
+  if (problem !== null) throw invalid(problem);
   participants.forEach((clientId) => assertClientVisible(ctx, clientId));
   const therapistId = input.therapistId ?? ctx.user.id;
   if (therapistId !== ctx.user.id && !ctx.user.is_director) {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NoteAbout, NoteKind, NoteRecord } from '../../../shared/records';
 import { ConfideError, conflict, forbidden, notFound } from '../errors';
+import { derivedSubjects } from '../../../shared/rules/subjects';
 import { findCase } from './cases';
 import { capabilitiesFor } from './clients';
 import type { ServiceContext } from './context';
 import { clientRef, subjectsOfNote } from './refs';
 import { findSession, openCaseOf } from './sessions';
-import { and, assertClientVisible, isClinicianFor, noteAbout, noteReadable, type SqlPart } from './visibility';
+import { and, assertClientVisible, noteAbout, noteReadable, type SqlPart } from './visibility';
 
 interface NoteRow {
   id: string;
@@ -119,29 +120,35 @@ interface DraftTarget {
   subjects: string[];
 }
 
-/** Where a new note goes, and its subjects, derived from what it is about — never typed by hand. */
+/** Where a new note goes, and its subjects, derived from what it is about by the one rule (shared/rules/subjects). */
 function resolveTarget(ctx: ServiceContext, about: NoteAbout): DraftTarget {
+  const place = placeOf(ctx, about);
+  const ids = (sql: string, id: string) => (ctx.db.prepare(sql).pluck().all(id) as string[]);
+  const subjects = derivedSubjects(about, {
+    attendeesOf: (sessionId) => ids('SELECT client_id FROM session_attendees WHERE session_id = ?', sessionId),
+    participantsOf: (caseId) => ids('SELECT client_id FROM case_participants WHERE case_id = ?', caseId),
+    client: (clientId) => [clientId],
+  });
+  return { ...place, subjects };
+}
+
+/** The record a new note hangs on, checked: an open case this user runs, or a client in their care. */
+function placeOf(ctx: ServiceContext, about: NoteAbout): Omit<DraftTarget, 'subjects'> {
   switch (about.type) {
     case 'session': {
       const { session, caseRow } = findSession(ctx, about.sessionId);
       openCaseOf(ctx, caseRow, 'notes');
-      const subjects = (
-        ctx.db.prepare('SELECT client_id FROM session_attendees WHERE session_id = ?').all(session.id) as Array<{ client_id: string }>
-      ).map((r) => r.client_id);
-      return { kind: 'session', caseId: caseRow.id, sessionId: session.id, clientId: null, subjects };
+      return { kind: 'session', caseId: caseRow.id, sessionId: session.id, clientId: null };
     }
     case 'case': {
       const caseRow = findCase(ctx, about.caseId);
       openCaseOf(ctx, caseRow, 'notes');
-      const subjects = (
-        ctx.db.prepare('SELECT client_id FROM case_participants WHERE case_id = ?').all(caseRow.id) as Array<{ client_id: string }>
-      ).map((r) => r.client_id);
-      return { kind: 'case', caseId: caseRow.id, sessionId: null, clientId: null, subjects };
+      return { kind: 'case', caseId: caseRow.id, sessionId: null, clientId: null };
     }
     case 'client': {
       assertClientVisible(ctx, about.clientId);
-      if (!isClinicianFor(ctx, about.clientId)) throw forbidden("Only the client's therapist can write notes about them.");
-      return { kind: about.kind, caseId: null, sessionId: null, clientId: about.clientId, subjects: [about.clientId] };
+      if (!capabilitiesFor(ctx, about.clientId).writeNotes) throw forbidden("Only the client's therapist can write notes about them.");
+      return { kind: about.kind, caseId: null, sessionId: null, clientId: about.clientId };
     }
   }
 }

@@ -14,6 +14,7 @@ import { caseKindLabels, formatDate, listPeople, personLabel } from '../format';
 import { useToday } from '../stores/clock';
 import { go } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { participantCountProblem, participantRule } from '../../../shared/rules/case-kinds';
 
 const kindOptions: ReadonlyArray<{ value: CaseKind; label: string; hint: string }> = [
   { value: 'individual', label: 'Individual', hint: 'Work with one client.' },
@@ -21,11 +22,6 @@ const kindOptions: ReadonlyArray<{ value: CaseKind; label: string; hint: string 
   { value: 'family', label: 'Family', hint: 'Work with two or more members of a family.' },
 ];
 
-const rules: Record<CaseKind, { fits(count: number): boolean; message: string }> = {
-  individual: { fits: (n) => n === 1, message: 'An individual case has exactly one client' },
-  couple: { fits: (n) => n === 2, message: 'A couple case has exactly two clients' },
-  family: { fits: (n) => n >= 2 && n <= 12, message: 'A family case has between two and twelve clients' },
-};
 
 const STEPS = ['Kind of case', 'Who is in the case', 'Opening date'] as const;
 const RESULT_LIMIT = 8;
@@ -171,8 +167,9 @@ export function NewCase({ clientId }: { clientId: string }) {
       setErrors({});
       setStep(1);
     } else if (step === 1 && kind !== null) {
-      if (!rules[kind].fits(chosen.length)) {
-        const message = `${rules[kind].message}. ${chosen.length === 1 ? '1 client is' : `${chosen.length} clients are`} chosen.`;
+      const problem = participantCountProblem(kind, chosen.length);
+      if (problem !== null) {
+        const message = `${problem} ${chosen.length === 1 ? '1 client is' : `${chosen.length} clients are`} chosen.`;
         flushSync(() => setErrors({ participants: message }));
         document.getElementById(PARTICIPANTS_ERROR_ID)?.focus();
         return;
@@ -256,7 +253,7 @@ export function NewCase({ clientId }: { clientId: string }) {
               <h3 id="chosen-heading">
                 In this {caseKindLabels[kind].toLowerCase()} case ({chosen.length})
               </h3>
-              <p className="field-hint">{rules[kind].message}.</p>
+              <p className="field-hint">{participantRule(kind)}</p>
               {errors.participants ? (
                 <p id={PARTICIPANTS_ERROR_ID} className="field-error" tabIndex={-1} role="alert">
                   {errors.participants}

@@ -22,6 +22,7 @@ import { useClientFile } from '../stores/clientFile';
 import { useDraft } from '../stores/draft';
 import { go } from '../stores/navigation';
 import { useNote } from '../stores/note';
+import { derivedSubjects } from '../../../shared/rules/subjects';
 import { useSession } from '../stores/session';
 
 /** What an existing note is about, read back from the note itself. */
@@ -224,14 +225,12 @@ function subjectsFor(
 ): ParticipantRef[] {
   if (existing !== null) return existing.subjects;
   if (about === null) return [];
-  switch (about.type) {
-    case 'session':
-      return file.sessions.find((s) => s.id === about.sessionId)?.attendees ?? [];
-    case 'case':
-      return file.cases.find((c) => c.id === about.caseId)?.participants ?? [];
-    case 'client':
-      return file.client ? [{ id: file.client.id, reference: file.client.reference, name: file.client.name }] : [];
-  }
+  return derivedSubjects(about, {
+    attendeesOf: (sessionId) => file.sessions.find((s) => s.id === sessionId)?.attendees ?? [],
+    participantsOf: (caseId) => file.cases.find((c) => c.id === caseId)?.participants ?? [],
+    client: (clientId) =>
+      file.client?.id === clientId ? [{ id: file.client.id, reference: file.client.reference, name: file.client.name }] : [],
+  });
 }
 
 type Mode = { kind: 'loading' } | { kind: 'editing'; about: NoteAbout } | { kind: 'final'; notice: string | null } | { kind: 'failed' };

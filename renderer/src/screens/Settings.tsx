@@ -6,13 +6,13 @@ import { showErrorsAndFocus } from '../components/forms';
 import { passphraseUserInputs } from '../../../shared/passphrase-strength';
 import { checkPassphrase, PassphraseFields, type PassphraseErrors } from '../components/PassphraseFields';
 import { ScreenHeading } from '../components/ScreenHeading';
-import type { PendingRecoveryCode } from '../../../shared/schemas';
+import { AUTO_LOCK_MINUTES_MAX, AUTO_LOCK_MINUTES_MIN, type PendingRecoveryCode } from '../../../shared/schemas';
 import { go } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
 
-const MIN_MINUTES = 1;
-const MAX_MINUTES = 60;
+const MIN_MINUTES = AUTO_LOCK_MINUTES_MIN;
+const MAX_MINUTES = AUTO_LOCK_MINUTES_MAX;
 
 function minutesText(minutes: number): string {
   return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
