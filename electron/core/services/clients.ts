@@ -62,7 +62,7 @@ export function listClients(
   if (query) {
     const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(
-      "(name LIKE ? ESCAPE '\\' OR ifnull(preferred_name, '') LIKE ? ESCAPE '\\' OR printf('C-%04d', reference_no) LIKE ? ESCAPE '\\')",
+      "(name LIKE ? ESCAPE '\\' OR ifnull(preferred_name, '') LIKE ? ESCAPE '\\' OR client_reference(reference_no) LIKE ? ESCAPE '\\')",
     );
     params.push(pattern, pattern, pattern);
   }

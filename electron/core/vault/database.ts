@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { formatClientReference } from '../../../shared/client-reference';
 import { ConfideError } from '../errors';
 
 export type Db = Database.Database;
@@ -83,6 +84,8 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.exec('BEGIN EXCLUSIVE; COMMIT;');
+    // One home for the reference format, in SQL too (migration 0002's triggers predate it and keep printf).
+    db.function('client_reference', { deterministic: true }, (n) => formatClientReference(Number(n)));
     return db;
   } catch (error) {
     db.close();
