@@ -18,8 +18,11 @@ export const auditActionLabels = {
   'client.update': 'Changed client details',
   'client.equality.withdrawn': 'Recorded withdrawal of equality-monitoring consent',
   'client.view': 'Opened a client file',
+  'client.list': 'Listed clients',
   'case.create': 'Opened a case',
   'case.close': 'Closed a case',
+  'case.list': 'Listed a client’s cases',
+  'session.list': 'Listed a client’s sessions',
   'session.create': 'Recorded a session',
   'notes.view': 'Read a client’s notes',
   'note.view': 'Read a note',
@@ -27,7 +30,11 @@ export const auditActionLabels = {
   'note.finalise': 'Finalised a note',
   'note.amend': 'Amended a note',
   'note.client-comment': 'Recorded a client’s comment on a note',
+  'session.update': 'Corrected a session',
   search: 'Searched',
+  'reference.resolve': 'Looked up a reference',
+  'users.view': 'Listed the users',
+  'vault.recovery-code.view': 'Was shown the pending recovery code',
   'audit.view': 'Read the audit log',
 } as const;
 
@@ -37,3 +44,22 @@ export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
 export function auditActionLabel(action: string): string {
   return (auditActionLabels as Record<string, string>)[action] ?? action;
 }
+
+/**
+ * What the audit log records for a method, declared beside it in the contract and written by the core's
+ * dispatcher — never by hand in a service:
+ * - `view` and `change`: one entry per call, in the call's own transaction; a refused or failed call is
+ *   entered as an attempt, with why.
+ * - `lifecycle`: unlocking, locking and creating the vault are entered by the vault itself as they happen
+ *   (a failed unlock cannot be written until the key is known), with the reason stated.
+ * - `none`: nothing from the vault is read or changed; the reason says why no entry is needed.
+ */
+export type AuditSpec =
+  | { kind: 'view' | 'change'; action: AuditAction }
+  | { kind: 'lifecycle'; action: AuditAction; why: string }
+  | { kind: 'none'; why: string };
+
+export const viewAudit = <A extends AuditAction>(action: A) => ({ kind: 'view', action }) as const;
+export const changeAudit = <A extends AuditAction>(action: A) => ({ kind: 'change', action }) as const;
+export const lifecycleAudit = <A extends AuditAction>(action: A, why: string) => ({ kind: 'lifecycle', action, why }) as const;
+export const noAudit = (why: string) => ({ kind: 'none', why }) as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as r from './records';
 import * as s from './schemas';
 import { parseReference } from './client-reference';
+import { changeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
 
 /**
  * The one contract: every method any door (Electron IPC, CLI, tests) may call, with its input and output.
@@ -10,56 +11,56 @@ import { parseReference } from './client-reference';
 const empty = z.strictObject({});
 
 export const contract = {
-  'vault.status': { access: 'any', input: empty, output: s.vaultStatus },
+  'vault.status': { access: 'any', audit: noAudit('Says only whether the vault is locked and who is signed in; reads no record.'), input: empty, output: s.vaultStatus },
   'vault.create': {
-    access: 'any',
+    access: 'any', audit: lifecycleAudit('vault.create', 'Entered by the vault as it is made, the first entry of its chain.'),
     input: z.strictObject({ practiceName: s.practiceName, userName: s.personName, passphrase: s.passphrase }),
     output: z.strictObject({ recoveryCode: z.string(), issuedAt: s.isoDateTime, user: s.user }),
   },
   'vault.unlock': {
-    access: 'any',
+    access: 'any', audit: lifecycleAudit('vault.unlock', 'Entered by the vault as it opens, with the failed attempts before it; a failed unlock cannot be written until a key opens the vault.'),
     // Without a name, the passphrase alone says who is unlocking (a sole practitioner, the CLI's verify).
     input: z.strictObject({ userName: s.personName.optional(), passphrase: s.enteredPassphrase }),
     output: z.strictObject({ user: s.user }),
   },
   'vault.recover': {
-    access: 'any',
+    access: 'any', audit: lifecycleAudit('vault.unlock.recovery-code', 'Entered by the vault as it opens with the recovery code.'),
     input: z.strictObject({ userName: s.personName, recoveryCode: s.recoveryCode, newPassphrase: s.passphrase }),
     output: z.strictObject({ user: s.user }),
   },
-  'vault.lock': { access: 'any', input: empty, output: empty },
+  'vault.lock': { access: 'any', audit: lifecycleAudit('vault.lock', 'Entered by the vault for every lock, whatever its cause (idle, suspend, quit, the button).'), input: empty, output: empty },
   'vault.changePassphrase': {
-    access: 'unlocked',
+    access: 'unlocked', audit: changeAudit('vault.passphrase.change'),
     input: z.strictObject({ currentPassphrase: s.enteredPassphrase, newPassphrase: s.passphrase }),
     output: empty,
   },
   'vault.newRecoveryCode': {
-    access: 'unlocked',
+    access: 'unlocked', audit: changeAudit('vault.recovery-code.replace'),
     input: z.strictObject({ currentPassphrase: s.enteredPassphrase }),
     output: z.strictObject({ recoveryCode: z.string(), issuedAt: s.isoDateTime }),
   },
   /** A recovery code not yet confirmed as written down, kept in the vault so no lock can lose it. Directors only. */
   'vault.pendingRecoveryCode': {
-    access: 'unlocked',
+    access: 'unlocked', audit: viewAudit('vault.recovery-code.view'),
     input: empty,
     output: z.strictObject({ pending: s.pendingRecoveryCode.nullable() }),
   },
-  'vault.confirmRecoveryCode': { access: 'unlocked', input: empty, output: empty },
+  'vault.confirmRecoveryCode': { access: 'unlocked', audit: changeAudit('vault.recovery-code.confirm'), input: empty, output: empty },
   /** The core's clock: the one source of "now" and "today" for every door. */
-  'clock.now': { access: 'any', input: empty, output: z.strictObject({ now: s.isoDateTime, today: s.isoDate }) },
-  'vault.verify': { access: 'unlocked', input: empty, output: s.auditReport },
+  'clock.now': { access: 'any', audit: noAudit('Tells the time; reads nothing from the vault.'), input: empty, output: z.strictObject({ now: s.isoDateTime, today: s.isoDate }) },
+  'vault.verify': { access: 'unlocked', audit: viewAudit('vault.verify'), input: empty, output: s.auditReport },
   'settings.get': {
-    access: 'unlocked',
+    access: 'unlocked', audit: noAudit('Practice settings hold no personal data, and the shell reads them after calls to keep auto-lock in step.'),
     input: empty,
     output: z.strictObject({ autoLockMinutes: s.autoLockMinutes }),
   },
   'settings.update': {
-    access: 'unlocked',
+    access: 'unlocked', audit: changeAudit('settings.update'),
     input: z.strictObject({ autoLockMinutes: s.autoLockMinutes }),
     output: z.strictObject({ autoLockMinutes: s.autoLockMinutes }),
   },
   'clients.list': {
-    access: 'unlocked',
+    access: 'unlocked', audit: viewAudit('client.list'),
     input: z.strictObject({
       query: z.string().trim().max(200).optional(),
       status: z.enum(['active', 'closed', 'all']).optional(),
@@ -67,12 +68,12 @@ export const contract = {
     output: z.strictObject({ clients: z.array(s.clientSummary) }),
   },
   'clients.create': {
-    access: 'unlocked',
+    access: 'unlocked', audit: changeAudit('client.create'),
     input: z.strictObject({ ...s.clientIdentityFields, ...r.clientDetailsFields }),
     output: s.clientDetail,
   },
   'clients.update': {
-    access: 'unlocked',
+    access: 'unlocked', audit: changeAudit('client.update'),
     input: z.strictObject({
       clientId: s.id,
       ...s.clientIdentityFields,
@@ -83,41 +84,41 @@ export const contract = {
     }),
     output: s.clientDetail,
   },
-  'clients.get': { access: 'unlocked', input: z.strictObject({ clientId: s.id }), output: s.clientDetail },
+  'clients.get': { access: 'unlocked', audit: viewAudit('client.view'), input: z.strictObject({ clientId: s.id }), output: s.clientDetail },
   'cases.list': {
-    access: 'unlocked',
+    access: 'unlocked', audit: viewAudit('case.list'),
     input: z.strictObject({ clientId: s.id }),
     output: z.strictObject({ cases: z.array(r.caseRecord) }),
   },
-  'cases.create': { access: 'unlocked', input: r.newCase, output: r.caseRecord },
+  'cases.create': { access: 'unlocked', audit: changeAudit('case.create'), input: r.newCase, output: r.caseRecord },
   'cases.close': {
-    access: 'unlocked',
+    access: 'unlocked', audit: changeAudit('case.close'),
     input: z.strictObject({ caseId: s.id, closedOn: r.recordDate }),
     output: r.caseRecord,
   },
   'sessions.list': {
-    access: 'unlocked',
+    access: 'unlocked', audit: viewAudit('session.list'),
     input: z.strictObject({ clientId: s.id }),
     output: z.strictObject({ sessions: z.array(r.sessionRecord) }),
   },
-  'sessions.create': { access: 'unlocked', input: r.newSession, output: r.sessionRecord },
+  'sessions.create': { access: 'unlocked', audit: changeAudit('session.create'), input: r.newSession, output: r.sessionRecord },
   'notes.list': {
-    access: 'unlocked',
+    access: 'unlocked', audit: viewAudit('notes.view'),
     input: z.strictObject({ clientId: s.id }),
     output: z.strictObject({ notes: z.array(r.noteRecord) }),
   },
   /** A note is always read in one client's file (`clientId`): the subject-set rule shapes what is shown. */
-  'notes.get': { access: 'unlocked', input: r.noteInFile, output: r.noteRecord },
+  'notes.get': { access: 'unlocked', audit: viewAudit('note.view'), input: r.noteInFile, output: r.noteRecord },
   'notes.saveDraft': {
-    access: 'unlocked',
+    access: 'unlocked', audit: changeAudit('note.draft.create'),
     input: z.strictObject({ about: r.noteAbout, noteId: s.id.optional(), body: s.noteBody }),
     output: z.strictObject({ noteId: s.id, savedAt: s.isoDateTime }),
   },
-  'notes.finalise': { access: 'unlocked', input: r.noteInFile, output: r.noteRecord },
-  'notes.amend': { access: 'unlocked', input: r.amendInput, output: r.noteRecord },
-  'notes.addClientComment': { access: 'unlocked', input: r.clientCommentInput, output: r.noteRecord },
+  'notes.finalise': { access: 'unlocked', audit: changeAudit('note.finalise'), input: r.noteInFile, output: r.noteRecord },
+  'notes.amend': { access: 'unlocked', audit: changeAudit('note.amend'), input: r.amendInput, output: r.noteRecord },
+  'notes.addClientComment': { access: 'unlocked', audit: changeAudit('note.client-comment'), input: r.clientCommentInput, output: r.noteRecord },
   'search.query': {
-    access: 'unlocked',
+    access: 'unlocked', audit: viewAudit('search'),
     input: z.strictObject({
       text: z.string().trim().min(1, 'Type something to search for').max(200),
       clientId: s.id.optional(),
@@ -125,7 +126,7 @@ export const contract = {
     output: z.strictObject({ hits: z.array(r.searchHit) }),
   },
   'references.resolve': {
-    access: 'unlocked',
+    access: 'unlocked', audit: viewAudit('reference.resolve'),
     // The CLI takes the references people see (C-0001, K-0001) wherever an id is taken, and turns them into
     // ids here, under the same visibility rules as the id itself.
     input: z.strictObject({
@@ -137,13 +138,13 @@ export const contract = {
   },
   /** Directors only: newest first, 200 at a time; entries carry ids, references and counts, never content. */
   'audit.list': {
-    access: 'unlocked',
+    access: 'unlocked', audit: viewAudit('audit.view'),
     input: s.auditLogQuery,
     output: z.strictObject({ entries: z.array(s.auditLogEntry), more: z.boolean() }),
   },
-  'users.list': { access: 'unlocked', input: empty, output: z.strictObject({ users: z.array(s.user) }) },
+  'users.list': { access: 'unlocked', audit: viewAudit('users.view'), input: empty, output: z.strictObject({ users: z.array(s.user) }) },
   'users.create': {
-    access: 'unlocked',
+    access: 'unlocked', audit: changeAudit('user.create'),
     input: r.newUser.extend({ passphrase: s.passphrase }),
     output: s.user,
   },
@@ -151,6 +152,8 @@ export const contract = {
 
 export interface MethodSpec {
   access: 'any' | 'unlocked';
+  /** What the audit log records for this method (see AuditSpec); the dispatcher writes it. */
+  audit: AuditSpec;
   input: z.ZodType;
   output: z.ZodType;
 }

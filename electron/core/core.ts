@@ -2,6 +2,7 @@ import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { CallError, CallResult } from '../../shared/errors';
 import type { z } from 'zod';
 import { ConfideError } from './errors';
+import { OutputMismatch, recordAttempt, runAudited } from './audited-call';
 import { handlers } from './handlers';
 import { VaultSession } from './session';
 import type { Core, CoreOptions } from './types';
@@ -60,17 +61,20 @@ function checkInput(method: string, input: unknown): Checked {
 
 async function dispatch(session: VaultSession, method: string, input: unknown): Promise<CallResult<unknown>> {
   const checked = checkInput(method, input);
-  if (!checked.ok) return failure(checked.error);
+  if (!checked.ok) {
+    if (isMethodName(method)) recordAttempt(session, method, 'invalid-input', null);
+    return failure(checked.error);
+  }
   const spec = contract[checked.method];
   try {
     if (spec.access === 'unlocked') session.current();
     const handler = handlers[checked.method] as (input: unknown, session: VaultSession) => unknown;
-    const value = await handler(checked.data, session);
-    const output = spec.output.safeParse(value);
-    if (!output.success) return failure(internal());
-    return { ok: true, value: output.data };
+    const value = await runAudited(session, checked.method, checked.data, () => handler(checked.data, session));
+    return { ok: true, value };
   } catch (error) {
-    return failure(toCallError(error, checked.method));
+    const callError = error instanceof OutputMismatch ? internal() : toCallError(error, checked.method);
+    recordAttempt(session, checked.method, callError.code, checked.data);
+    return failure(callError);
   }
 }
 

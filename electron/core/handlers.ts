@@ -89,7 +89,6 @@ export const handlers: HandlerTable = {
     const vault = session.current();
     await assertNewPassphrase('newPassphrase', input.newPassphrase, { practiceName: practiceName(vault.db), userName: vault.user.name });
     await changePassphrase(session.current(), input, session.env);
-    session.services().audit({ action: 'vault.passphrase.change' });
     return {};
   },
 
@@ -99,10 +98,7 @@ export const handlers: HandlerTable = {
     const recoveryCode = await replaceRecoveryCode(session.current(), input.currentPassphrase, session.env);
     const ctx = session.services();
     const issuedAt = ctx.now();
-    ctx.db.transaction(() => {
-      keepPendingRecoveryCode(ctx.db, { recoveryCode, issuedAt, replacesEarlierCode: true });
-      ctx.audit({ action: 'vault.recovery-code.replace' });
-    })();
+    keepPendingRecoveryCode(ctx.db, { recoveryCode, issuedAt, replacesEarlierCode: true });
     return { recoveryCode, issuedAt };
   },
 
@@ -115,9 +111,7 @@ export const handlers: HandlerTable = {
   'vault.confirmRecoveryCode': (_input, session) => {
     const ctx = session.services();
     if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can confirm the recovery code.');
-    ctx.db.transaction(() => {
-      if (forgetPendingRecoveryCode(ctx.db)) ctx.audit({ action: 'vault.recovery-code.confirm' });
-    })();
+    forgetPendingRecoveryCode(ctx.db);
     return {};
   },
 
@@ -133,10 +127,7 @@ export const handlers: HandlerTable = {
   'settings.update': (input, session) => {
     const ctx = session.services();
     if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can change settings.');
-    ctx.db.transaction(() => {
-      writeSetting(ctx.db, 'auto_lock_minutes', String(input.autoLockMinutes));
-      ctx.audit({ action: 'settings.update', detail: { autoLockMinutes: input.autoLockMinutes } });
-    })();
+    writeSetting(ctx.db, 'auto_lock_minutes', String(input.autoLockMinutes));
     return { autoLockMinutes: input.autoLockMinutes };
   },
 
@@ -172,11 +163,6 @@ export const handlers: HandlerTable = {
     if (findUserByName(ctx.db, input.name)) throw new ConfideError('conflict', 'There is already a user with that name.');
     await assertNewPassphrase('passphrase', input.passphrase, { practiceName: practiceName(ctx.db), userName: input.name });
     const slotId = await addPassphraseSlot(session.current(), input.passphrase, session.env.kdf);
-    const user = ctx.db.transaction(() => {
-      const row = insertUser(ctx.db, { id: randomUUID(), name: input.name, roles: input.roles, keySlotId: slotId, createdAt: ctx.now() });
-      ctx.audit({ action: 'user.create', targetId: row.id });
-      return row;
-    })();
-    return toUser(user);
+    return toUser(insertUser(ctx.db, { id: randomUUID(), name: input.name, roles: input.roles, keySlotId: slotId, createdAt: ctx.now() }));
   },
 };

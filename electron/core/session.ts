@@ -1,4 +1,3 @@
-import type { AuditEntry } from './vault/audit';
 import { appendAudit } from './vault/audit';
 import { ConfideError } from './errors';
 import type { ServiceContext } from './services/context';
@@ -33,7 +32,7 @@ export class VaultSession {
   }
 
   /** Takes ownership of an opened vault, entering the unlock (and the failures before it) in the audit log. */
-  begin(vault: OpenVault, action: string): void {
+  begin(vault: OpenVault, action: 'vault.unlock'): void {
     this.lock('user', { silent: true });
     this.vault = vault;
     const at = this.env.now();
@@ -45,15 +44,10 @@ export class VaultSession {
     })();
   }
 
+  /** What a service gets: the database, who is acting and the time. Services write no audit entries: the dispatcher does. */
   services(): ServiceContext {
     const vault = this.current();
-    return {
-      db: vault.db,
-      user: vault.user,
-      now: this.env.now,
-      audit: (entry: Omit<AuditEntry, 'at' | 'actorId'>) =>
-        appendAudit(vault.db, { ...entry, at: this.env.now(), actorId: vault.user.id }),
-    };
+    return { db: vault.db, user: vault.user, now: this.env.now };
   }
 
   lock(reason: LockReason, options: { silent?: boolean } = {}): void {

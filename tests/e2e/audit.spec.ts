@@ -15,13 +15,24 @@ test.describe('audit log', () => {
     const alex = await vault.call('clients.create', { name: 'Alex Rivers' });
     await vault.call('clients.create', { name: 'Blake Rivers' });
     await vault.call('clients.get', { clientId: alex.id });
+    // A refused call is entered too, as an attempt.
+    await vault.core.call('clients.get', { clientId: '00000000-0000-4000-8000-000000000000' });
     await openApp();
     await new ClientsPage(page).expectShown();
     await new AppShell(page).nav.getByRole('button', { name: 'Audit log' }).click();
     const audit = new AuditLogPage(page);
     await audit.expectShown();
     const everything = await audit.actions();
-    expect(everything.slice(0, 3)).toEqual(['Opened a client file', 'Added a client', 'Added a client']);
+    // Newest first: the screen's own reads, then the refused attempt, the view and the two clients added.
+    expect(everything).toContain('Listed the users');
+    const attempt = everything.indexOf('Opened a client file Refused');
+    expect(attempt).toBeGreaterThan(-1);
+    expect(everything.slice(attempt, attempt + 4)).toEqual([
+      'Opened a client file Refused',
+      'Opened a client file',
+      'Added a client',
+      'Added a client',
+    ]);
     await expect(page.getByRole('main')).not.toContainText('Alex Rivers');
 
     await audit.clientReference.fill(alex.reference);

@@ -82,6 +82,5 @@ export function readAuditLog(ctx: ServiceContext, query: AuditLogQuery): { entri
     clientReferences: row.target_id === null ? [] : (clientsOf.all({ target: row.target_id }) as number[]).map(formatClientReference),
     detail: JSON.parse(row.detail) as AuditLogEntry['detail'],
   }));
-  ctx.audit({ action: 'audit.view', detail: { entries: entries.length } });
   return { entries, more: rows.length > PAGE };
 }

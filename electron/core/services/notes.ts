@@ -88,7 +88,6 @@ export function listNotes(ctx: ServiceContext, clientId: string): NoteRecord[] {
     throw forbidden("Note content is readable only by the client's therapist.");
   }
   const rows = selectReadableNotes(ctx, noteAbout(clientId));
-  ctx.audit({ action: 'notes.view', targetId: clientId, detail: { count: rows.length } });
   return rows.map((row) => toRecord(ctx, row, clientId));
 }
 
@@ -108,7 +107,6 @@ function readableNote(ctx: ServiceContext, at: NoteInFile): NoteRow {
 
 export function getNote(ctx: ServiceContext, at: NoteInFile): NoteRecord {
   const row = readableNote(ctx, at);
-  ctx.audit({ action: 'note.view', targetId: at.noteId });
   return toRecord(ctx, row, at.clientId);
 }
 
@@ -190,7 +188,6 @@ export function saveDraft(
          VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, NULL)`,
       )
       .run(id, target.kind, target.caseId, target.sessionId, target.clientId, ctx.user.id, input.body, now, now);
-    ctx.audit({ action: 'note.draft.create', targetId: id, detail: { subjects: target.subjects.length } });
   })();
   return { noteId: id, savedAt: now };
 }
@@ -215,7 +212,6 @@ export function finaliseNote(ctx: ServiceContext, at: NoteInFile): NoteRecord {
   const now = ctx.now();
   ctx.db.transaction(() => {
     ctx.db.prepare(`UPDATE notes SET status = 'final', finalised_at = ?, updated_at = ? WHERE id = ?`).run(now, now, noteId);
-    ctx.audit({ action: 'note.finalise', targetId: noteId });
   })();
   return toRecord(ctx, readableNote(ctx, at), at.clientId);
 }
@@ -228,7 +224,6 @@ export function amendNote(ctx: ServiceContext, input: NoteInFile & { body: strin
     ctx.db
       .prepare('INSERT INTO note_amendments (id, note_id, author_id, body, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(randomUUID(), row.id, ctx.user.id, input.body, input.reason, ctx.now());
-    ctx.audit({ action: 'note.amend', targetId: row.id });
   })();
   return toRecord(ctx, readableNote(ctx, input), input.clientId);
 }
@@ -244,7 +239,6 @@ export function addClientComment(ctx: ServiceContext, input: NoteInFile & { comm
     ctx.db
       .prepare('INSERT INTO note_client_comments (id, note_id, client_id, comment, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(randomUUID(), row.id, input.clientId, input.comment, ctx.user.id, ctx.now());
-    ctx.audit({ action: 'note.client-comment', targetId: row.id });
   })();
   return toRecord(ctx, readableNote(ctx, input), input.clientId);
 }

@@ -83,6 +83,5 @@ export function search(ctx: ServiceContext, input: { text: string; clientId?: st
       }
     }
   }
-  ctx.audit({ action: 'search', ...(input.clientId ? { targetId: input.clientId } : {}), detail: { hits: hits.length } });
   return hits.slice(0, MAX_HITS * 2);
 }

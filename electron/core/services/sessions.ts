@@ -75,7 +75,6 @@ export function createSession(ctx: ServiceContext, input: z.output<typeof newSes
       .run(id, caseRow.id, input.startsAt, input.durationMinutes, input.modality, input.status, ctx.now());
     const add = ctx.db.prepare('INSERT INTO session_attendees (session_id, client_id) VALUES (?, ?)');
     attendees.forEach((clientId) => add.run(id, clientId));
-    ctx.audit({ action: 'session.create', targetId: id, detail: { attendees: attendees.length } });
   })();
   return toRecord(ctx, ctx.db.prepare(`${SELECT_SESSION} WHERE sessions.id = ?`).get(id) as SessionRow, null);
 }

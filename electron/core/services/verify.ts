@@ -7,6 +7,5 @@ import type { ServiceContext } from './context';
 export function verifyVault(ctx: ServiceContext): AuditReport {
   const problem = integrityProblem(ctx.db);
   const chain = verifyAuditChain(ctx.db);
-  ctx.audit({ action: 'vault.verify', detail: { ok: problem === null && chain.ok } });
   return { ok: problem === null && chain.ok, integrity: { ok: problem === null, problem }, chain };
 }

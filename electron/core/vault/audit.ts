@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/audit-actions';
 import type { Db } from './database';
 
 /**
@@ -6,12 +7,14 @@ import type { Db } from './database';
  * so editing, deleting or reordering a row breaks the chain from that row on. Entries carry ids and
  * counts only, never names or record content.
  */
+export type AuditDetail = Record<string, string | number | boolean | null>;
+
 export interface AuditEntry {
   at: string;
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   targetId?: string | null;
-  detail?: Record<string, string | number | boolean | null>;
+  detail?: AuditDetail;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -25,8 +25,16 @@ type FilterErrors = Partial<Record<'clientReference' | 'from' | 'to', string>>;
 /** "count: 3, ok: true" — entries hold ids and counts only, so their details are safe to show as they are. */
 function describeDetail(detail: AuditLogEntry['detail']): string {
   return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${String(value)}`)
+    .filter(([key]) => key !== 'outcome')
+    .map(([key, value]) => (key === 'code' ? `why: ${String(value).replace(/-/g, ' ')}` : `${key}: ${String(value)}`))
     .join(', ');
+}
+
+/** A refused or failed call is entered as an attempt; it is marked in words, not colour alone. */
+function Outcome({ detail }: { detail: AuditLogEntry['detail'] }) {
+  const outcome = detail['outcome'];
+  if (outcome !== 'refused' && outcome !== 'failed') return null;
+  return <span className="badge badge--closed"> {outcome === 'refused' ? 'Refused' : 'Failed'}</span>;
 }
 
 function ChainCheck() {
@@ -201,7 +209,10 @@ export function AuditLog() {
                   <td>{entry.seq}</td>
                   <td>{formatDateTime(entry.at)}</td>
                   <td>{entry.actor?.name ?? <span className="muted">Not signed in</span>}</td>
-                  <th scope="row">{auditActionLabel(entry.action)}</th>
+                  <th scope="row">
+                    {auditActionLabel(entry.action)}
+                    <Outcome detail={entry.detail} />
+                  </th>
                   <td>{entry.clientReferences.join(', ')}</td>
                   <td className="muted">{describeDetail(entry.detail)}</td>
                 </tr>

@@ -28,7 +28,7 @@ export class AuditLogPage {
     await expect(this.heading).toBeFocused();
   }
 
-  /** The action column of each entry shown, newest first. */
+  /** The action column of each entry shown, newest first (with "Refused" after an attempt). */
   actions(): Promise<string[]> {
     return this.rows.locator('th[scope="row"]').allTextContents();
   }

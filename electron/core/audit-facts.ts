@@ -1,0 +1,62 @@
+import type { Contract, MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
+import type { AuditDetail } from './vault/audit';
+
+/** Methods whose calls the dispatcher enters in the audit log (their contract entry says `view` or `change`). */
+export type AuditedMethod = {
+  [M in MethodName]: Contract[M]['audit']['kind'] extends 'view' | 'change' ? M : never;
+}[MethodName];
+
+/**
+ * For each audited method: which record an entry is about (from the input, so a refused attempt names it
+ * too), and the counts worth keeping from a successful call. Ids and counts only — never names or content.
+ * A method missing here does not compile.
+ */
+export interface AuditFacts<M extends AuditedMethod> {
+  target?(input: ParsedInput<M>, output: MethodOutput<M> | null): string | null;
+  detail?(input: ParsedInput<M>, output: MethodOutput<M>): AuditDetail;
+  /** A call deliberately left out, with the reason in a comment beside it. */
+  skip?(input: ParsedInput<M>): boolean;
+}
+
+export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
+  'vault.changePassphrase': {},
+  'vault.newRecoveryCode': {},
+  'vault.pendingRecoveryCode': { detail: (_input, output) => ({ pending: output.pending !== null }) },
+  'vault.confirmRecoveryCode': {},
+  'vault.verify': { detail: (_input, output) => ({ ok: output.ok }) },
+  'settings.update': { detail: (input) => ({ autoLockMinutes: input.autoLockMinutes }) },
+  'clients.list': { detail: (_input, output) => ({ count: output.clients.length }) },
+  'clients.create': { target: (_input, output) => output?.id ?? null },
+  'clients.update': {
+    target: (input) => input.clientId,
+    detail: (input) => (input.equalityWithdrawn ? { equalityWithdrawn: true } : {}),
+  },
+  'clients.get': { target: (input) => input.clientId },
+  'cases.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.cases.length }) },
+  'cases.create': {
+    target: (_input, output) => output?.id ?? null,
+    detail: (_input, output) => ({ participants: output.participants.length }),
+  },
+  'cases.close': { target: (input) => input.caseId },
+  'sessions.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.sessions.length }) },
+  'sessions.create': {
+    target: (_input, output) => output?.id ?? null,
+    detail: (_input, output) => ({ attendees: output.attendees.length }),
+  },
+  'notes.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.notes.length }) },
+  'notes.get': { target: (input) => input.noteId },
+  'notes.saveDraft': {
+    target: (input, output) => output?.noteId ?? input.noteId ?? null,
+    // Keystroke autosaves of an existing draft are not entered (a note would add dozens of entries); the
+    // draft's creation and its finalisation are.
+    skip: (input) => input.noteId !== undefined,
+  },
+  'notes.finalise': { target: (input) => input.noteId },
+  'notes.amend': { target: (input) => input.noteId },
+  'notes.addClientComment': { target: (input) => input.noteId },
+  'search.query': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ hits: output.hits.length }) },
+  'references.resolve': { target: (_input, output) => output?.id ?? null },
+  'audit.list': { detail: (_input, output) => ({ entries: output.entries.length }) },
+  'users.list': {},
+  'users.create': { target: (_input, output) => output?.id ?? null },
+};

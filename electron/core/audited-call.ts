@@ -1,0 +1,81 @@
+import { contract, type MethodName } from '../../shared/contract';
+import type { AuditAction, AuditSpec } from '../../shared/audit-actions';
+import type { ErrorCode } from '../../shared/errors';
+import { auditFacts, type AuditedMethod, type AuditFacts } from './audit-facts';
+import type { VaultSession } from './session';
+import { appendAudit } from './vault/audit';
+
+/** A handler's value that failed the contract's output schema: reported as internal, and rolled back. */
+export class OutputMismatch extends Error {}
+
+const factsOf = (method: MethodName) => (auditFacts as Record<string, AuditFacts<AuditedMethod> | undefined>)[method];
+
+/** The action an audited method's entries carry; null for `lifecycle` and `none` methods. */
+function auditedAction(method: MethodName): AuditAction | null {
+  const audit: AuditSpec = contract[method].audit;
+  return audit.kind === 'view' || audit.kind === 'change' ? audit.action : null;
+}
+
+/**
+ * Audit by construction: a `view` or `change` method runs in one transaction with its audit entry, so the
+ * change and its entry commit together or not at all (and a call commits once). Returns the output as the
+ * contract parsed it.
+ */
+export async function runAudited(session: VaultSession, method: MethodName, input: unknown, run: () => unknown): Promise<unknown> {
+  const action = auditedAction(method);
+  const facts = factsOf(method);
+  if (action === null || facts === undefined || facts.skip?.(input as never)) return parsed(method, await run());
+  const vault = session.current();
+  vault.db.exec('BEGIN IMMEDIATE');
+  try {
+    const output = parsed(method, await run());
+    appendAudit(vault.db, {
+      at: session.env.now(),
+      actorId: vault.user.id,
+      action,
+      targetId: facts.target?.(input as never, output as never) ?? null,
+      detail: facts.detail?.(input as never, output as never) ?? {},
+    });
+    vault.db.exec('COMMIT');
+    return output;
+  } catch (error) {
+    if (vault.db.open && vault.db.inTransaction) vault.db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function parsed(method: MethodName, value: unknown): unknown {
+  const output = contract[method].output.safeParse(value);
+  if (!output.success) throw new OutputMismatch();
+  return output.data;
+}
+
+/**
+ * A refused or failed call to an audited method is entered as an attempt (when the vault is open to write
+ * it): the action it tried, the record it named if its input said, and why it did not happen.
+ */
+export function recordAttempt(session: VaultSession, method: MethodName, code: ErrorCode, input: unknown | null): void {
+  const action = auditedAction(method);
+  if (action === null || !session.isUnlocked()) return;
+  const facts = factsOf(method);
+  const vault = session.current();
+  let targetId: string | null = null;
+  try {
+    targetId = input === null ? null : (facts?.target?.(input as never, null) ?? null);
+  } catch {
+    targetId = null;
+  }
+  try {
+    vault.db.transaction(() =>
+      appendAudit(vault.db, {
+        at: session.env.now(),
+        actorId: vault.user.id,
+        action,
+        targetId,
+        detail: { outcome: code === 'internal' ? 'failed' : 'refused', code },
+      }),
+    )();
+  } catch {
+    // A vault that cannot take the entry (damaged, full disk) already answers the call with its own error.
+  }
+}
