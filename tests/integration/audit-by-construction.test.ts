@@ -114,7 +114,7 @@ describe('audit by construction', () => {
     await door.call('vault.lock', {});
     await door.call('vault.unlock', { userName: TESS.name, passphrase: TESS.passphrase });
     const calls = accepted();
-    const refused: string[] = [];
+    const refused: AuditedMethod[] = [];
     for (const method of Object.keys(calls) as AuditedMethod[]) {
       const result = await door.raw(method, calls[method] as never);
       if (!result.ok) refused.push(method);

@@ -1,8 +1,8 @@
 import type { ParticipantRef, SearchHit } from '../../../shared/records';
 import type { ServiceContext } from './context';
-import { clientRef, subjectsOfNote } from './refs';
+import { clientRef } from './refs';
 import { formatClientReference } from '../../../shared/client-reference';
-import { assertClientVisible, clientVisible, isClinicianFor, noteReadable } from './visibility';
+import { assertClientVisible, clientVisible, isClinicianFor, noteReadable, subjectsInCare } from './visibility';
 
 const MAX_HITS = 50;
 
@@ -78,9 +78,7 @@ export function search(ctx: ServiceContext, input: { text: string; clientId?: st
       hits.push({ kind: 'client', client: ref, noteId: null, snippet: `${c.name} (${ref.reference})` });
     }
     for (const row of noteHits(ctx, match, null)) {
-      for (const subject of subjectsOfNote(ctx.db, row.id)) {
-        if (isClinicianFor(ctx, subject.id)) hits.push({ kind: 'note', client: subject, noteId: row.id, snippet: row.snippet });
-      }
+      for (const subject of subjectsInCare(ctx, row.id)) hits.push({ kind: 'note', client: subject, noteId: row.id, snippet: row.snippet });
     }
   }
   return hits.slice(0, MAX_HITS * 2);

@@ -1,3 +1,5 @@
+import { formatClientReference } from '../../../shared/client-reference';
+import type { ParticipantRef } from '../../../shared/records';
 import { notFound } from '../errors';
 import type { ServiceContext } from './context';
 
@@ -37,6 +39,21 @@ export function assertClientVisible(ctx: ServiceContext, clientId: string): void
   const row = ctx.db.prepare(`SELECT 1 FROM clients WHERE id = ? AND (${part.sql})`).get(clientId, ...part.params);
   // "Not found" rather than "forbidden": another therapist's client must not be confirmed to exist.
   if (!row) throw notFound('That client');
+}
+
+/**
+ * The subjects of a note under whom this user may see it: the subject-set rule (only its subjects) joined with
+ * the caseload rule (only clients in this user's care). A search hit is listed once under each.
+ */
+export function subjectsInCare(ctx: ServiceContext, noteId: string): ParticipantRef[] {
+  const care = caseload(ctx, 'c');
+  const rows = ctx.db
+    .prepare(
+      `SELECT c.id, c.reference_no, c.name FROM note_subjects s JOIN clients c ON c.id = s.client_id
+       WHERE s.note_id = ? AND ${care.sql} ORDER BY c.reference_no`,
+    )
+    .all(noteId, ...care.params) as Array<{ id: string; reference_no: number; name: string }>;
+  return rows.map((row) => ({ id: row.id, reference: formatClientReference(row.reference_no), name: row.name }));
 }
 
 /** Whether this user works clinically with the client, which is what reading their notes needs. */
