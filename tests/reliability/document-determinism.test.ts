@@ -13,7 +13,6 @@ const render = (summary: AttendanceSummary, fonts: DocumentFonts) => attendanceL
 const unusedCopies = (fonts: DocumentFonts): DocumentFonts => ({
   regular: Buffer.from(fonts.regular),
   semibold: Buffer.from(fonts.semibold),
-  italic: Buffer.from(fonts.italic),
 });
 
 describe('a document depends on its own input only', () => {

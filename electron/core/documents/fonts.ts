@@ -9,19 +9,17 @@ import { join } from 'node:path';
 export interface DocumentFonts {
   regular: Buffer;
   semibold: Buffer;
-  italic: Buffer;
 }
 
 const FILES: Record<keyof DocumentFonts, string> = {
   regular: 'SourceSans3-Regular.ttf',
   semibold: 'SourceSans3-Semibold.ttf',
-  italic: 'SourceSans3-It.ttf',
 };
 
 /** Reads the fonts from the app's resources folder (`<app root>/resources`). */
 export function loadDocumentFonts(resourcesDir: string): DocumentFonts {
   const read = (name: keyof DocumentFonts) => readFileSync(join(resourcesDir, 'fonts', FILES[name]));
-  return { regular: read('regular'), semibold: read('semibold'), italic: read('italic') };
+  return { regular: read('regular'), semibold: read('semibold') };
 }
 
 const coverage = new WeakMap<Buffer, Set<number>>();

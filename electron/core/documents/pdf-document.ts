@@ -24,7 +24,7 @@ export interface PdfOptions {
 export type Pdf = PDFKit.PDFDocument;
 
 /**
- * A new document with the fonts registered as 'regular', 'semibold' and 'italic'. Pages are buffered so
+ * A new document with the fonts registered as 'regular' and 'semibold'. Pages are buffered so
  * that footers can say "Page 2 of 5" once the last page is known.
  */
 export function startPdf(options: PdfOptions): Pdf {
@@ -48,7 +48,7 @@ export function startPdf(options: PdfOptions): Pdf {
   // Each document parses its own copy of the fonts. fontkit caches glyphs with the characters they were
   // first drawn for, and pdfkit maps glyphs back to text from that cache, so a parsed font shared between
   // documents let one document change how another's text is read (copied, searched, spoken).
-  for (const name of ['regular', 'semibold', 'italic'] as const) doc.registerFont(name, options.fonts[name]);
+  for (const name of ['regular', 'semibold'] as const) doc.registerFont(name, options.fonts[name]);
   doc.font('regular').fontSize(STYLE.body).fillColor(STYLE.ink).lineGap(STYLE.lineGap);
   return doc;
 }
