@@ -7,6 +7,7 @@ import { finishPdf, keepTogether, pageBottom, rule, startPdf, STYLE, textWidth, 
 import { drawLetterhead } from './pdf-letterhead';
 
 const TITLE = 'Certificate of destruction';
+const SCHEDULE = 'Schedule of records destroyed';
 const COUNT_COLUMNS = ['records', 'sessions', 'notes', 'recordings'] as const;
 const COLUMN_HEADINGS = ['Reference', 'Records', 'Sessions', 'Notes', 'Recordings'];
 const ROW_HEIGHT = 16;
@@ -126,23 +127,24 @@ function signatureLines(doc: Pdf): void {
 /** The schedule: one row per reference, its header repeated at the top of every page, then the totals. */
 function schedule(doc: Pdf, destroyed: readonly DestroyedRecord[]): void {
   keepTogether(doc, 6 * ROW_HEIGHT);
-  heading(doc, 'Schedule of records destroyed');
+  heading(doc, SCHEDULE);
   if (destroyed.length === 0) {
     paragraph(doc, 'Nothing was destroyed in this run.');
     return;
   }
   tableRow(doc, COLUMN_HEADINGS, 'heading');
+  const roomForRow = () => {
+    if (doc.y + ROW_HEIGHT <= pageBottom(doc)) return;
+    doc.addPage();
+    doc.font('regular').fontSize(STYLE.small).fillColor(STYLE.muted).text(`${SCHEDULE} (continued)`, doc.page.margins.left, doc.y);
+    doc.y += 6;
+    tableRow(doc, COLUMN_HEADINGS, 'heading');
+  };
   destroyed.forEach((entry, index) => {
-    if (doc.y + ROW_HEIGHT > pageBottom(doc)) {
-      doc.addPage();
-      tableRow(doc, COLUMN_HEADINGS, 'heading');
-    }
+    roomForRow();
     tableRow(doc, [entry.reference, ...COUNT_COLUMNS.map((key) => groupDigits(entry[key]))], index % 2 === 1 ? 'shaded' : 'plain');
   });
-  if (doc.y + ROW_HEIGHT > pageBottom(doc)) {
-    doc.addPage();
-    tableRow(doc, COLUMN_HEADINGS, 'heading');
-  }
+  roomForRow();
   const totals = destructionTotals(destroyed);
   tableRow(doc, [`Total (${groupDigits(destroyed.length)})`, ...COUNT_COLUMNS.map((key) => groupDigits(totals[key]))], 'total');
 }
