@@ -36,9 +36,19 @@ export function attendanceLetterPdf(input: AttendanceSummary, options: DocumentR
   // The PDF's own title says what it is, never whom it is about.
   const doc = startPdf({ ...options, title: 'Attendance summary', author: summary.practice.name });
   drawLetterhead(doc, content.letterhead);
+  doc.on('pageAdded', () => continuationHeading(doc));
   addressAndDate(doc, content);
   body(doc, content);
   return finishPdf(doc, content.footer);
+}
+
+/** Pages after the first say what they continue; the footer carries the reference and page number. */
+function continuationHeading(doc: Pdf): void {
+  const { left, top } = doc.page.margins;
+  doc.font('regular').fontSize(STYLE.small).fillColor(STYLE.muted).text('Attendance summary (continued)', left, top, { width: textWidth(doc) });
+  doc.y += 10;
+  // Everything that can run onto a new page is set in the body style.
+  doc.font('regular').fontSize(STYLE.body).fillColor(STYLE.ink);
 }
 
 function addressAndDate(doc: Pdf, content: AttendanceLetterContent): void {

@@ -95,7 +95,10 @@ describe('the attendance letter', () => {
       render(sampleSummary({ period: { from: '2025-01-01', to: '2031-03-31' }, attended: { dates, count: dates.length } })),
     );
     expect(pages.length).toBeGreaterThan(2);
-    pages.forEach((lines, index) => expect(lines.at(-1)).toBe(`Private and confidential · Our reference AS-2031-0042 · Page ${index + 1} of ${pages.length}`));
+    pages.forEach((lines, index) => {
+      expect(lines.at(-1)).toBe(`Private and confidential · Our reference AS-2031-0042 · Page ${index + 1} of ${pages.length}`);
+      if (index > 0) expect(lines[0]).toBe('Attendance summary (continued)');
+    });
     const text = pages.flat().join(' ');
     expect(text).toContain('attended 300 sessions');
     expect(text).toContain('6 January 2025');
