@@ -1,15 +1,9 @@
 import { attendanceLetterContent, type AttendanceLetterContent } from './attendance-letter-content';
 import { checkedAttendanceSummary, type AttendanceSummary } from './attendance-summary';
 import { assertPrintable } from './document-input';
-import { missingGlyphs, type DocumentFonts } from './fonts';
-import { finishPdf, keepTogether, startPdf, STYLE, textWidth, type Pdf } from './pdf-document';
+import { missingGlyphs } from './fonts';
+import { finishPdf, keepTogether, startPdf, STYLE, textWidth, type DocumentRenderOptions, type Pdf } from './pdf-document';
 import { drawLetterhead } from './pdf-letterhead';
-
-export interface DocumentRenderOptions {
-  fonts: DocumentFonts;
-  /** The core's clock: written as the PDF's creation date, so the same input gives the same bytes. */
-  createdAt: Date;
-}
 
 const PARAGRAPH_GAP = 9;
 const DATE_COLUMNS = 3;

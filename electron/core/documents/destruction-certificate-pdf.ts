@@ -1,9 +1,8 @@
-import type { DocumentRenderOptions } from './attendance-letter-pdf';
 import { assertPrintable } from './document-input';
 import { checkedDestructionCertificate, destructionTotals, type DestroyedRecord, type DestructionCertificate } from './destruction-certificate';
 import { missingGlyphs } from './fonts';
 import { countOf, groupDigits, longDate } from './long-date';
-import { finishPdf, keepTogether, pageBottom, rule, startPdf, STYLE, textWidth, type Pdf } from './pdf-document';
+import { finishPdf, keepTogether, pageBottom, rule, startPdf, STYLE, textWidth, type DocumentRenderOptions, type Pdf } from './pdf-document';
 import { drawLetterhead } from './pdf-letterhead';
 
 const TITLE = 'Certificate of destruction';

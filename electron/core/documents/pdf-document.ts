@@ -13,10 +13,14 @@ export const STYLE = {
   lineGap: 2.5,
 } as const;
 
-export interface PdfOptions {
+/** What every document function takes besides its content. */
+export interface DocumentRenderOptions {
   fonts: DocumentFonts;
-  /** The moment written as the PDF's creation date: the caller's clock, so output is reproducible. */
+  /** The core's clock, written as the PDF's creation date: the same input and clock give the same bytes. */
   createdAt: Date;
+}
+
+export interface PdfOptions extends DocumentRenderOptions {
   title: string;
   author: string;
 }
