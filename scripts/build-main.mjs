@@ -24,8 +24,10 @@ await build({
   entryPoints: ['electron/main.ts'],
   outfile: path.join(outdir, 'main.cjs'),
   // Native addons load from node_modules (argon2) or native/ (better-sqlite3's Electron build). The passphrase
-  // strength dictionaries (megabytes, a runtime dependency) load from node_modules only when a new passphrase is checked.
-  external: ['electron', 'better-sqlite3-multiple-ciphers', 'argon2', '@zxcvbn-ts/*'],
+  // strength dictionaries (megabytes, a runtime dependency) load from node_modules only when a new passphrase is
+  // checked. pdfkit's ESM build reads import.meta.url at load, which a CommonJS bundle leaves empty, so it and
+  // fontkit load from node_modules as the dependencies they are.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'argon2', '@zxcvbn-ts/*', 'pdfkit', 'fontkit'],
 });
 
 const preload = await build({

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Opens a vault by following docs/vault-format.md and nothing else: no Confide module is imported here.
- * Only node:crypto, an Argon2 implementation and SQLCipher 4 settings are used.
+ * Unwraps the vault's 32-byte data key by following docs/vault-format.md and nothing else: no Confide
+ * module is imported here. Only node:crypto and an Argon2 implementation are used.
  */
-export async function openVaultDatabaseIndependently(vaultDir: string, passphrase: string): Promise<Database.Database> {
+export async function unwrapDataKeyIndependently(vaultDir: string, passphrase: string): Promise<Buffer> {
   const keyFile = JSON.parse(readFileSync(join(vaultDir, 'vault.keys'), 'utf8'));
   const secret = Buffer.from(passphrase.normalize('NFC'), 'utf8');
   for (const slot of keyFile.slots.filter((s: { kind: string }) => s.kind === 'passphrase')) {
@@ -25,17 +25,21 @@ export async function openVaultDatabaseIndependently(vaultDir: string, passphras
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.wrap.nonce, 'base64'));
     decipher.setAAD(Buffer.from(`confide-key-slot:v1:${slot.id}`, 'utf8'));
     decipher.setAuthTag(Buffer.from(slot.wrap.tag, 'base64'));
-    let dataKey: Buffer;
     try {
-      dataKey = Buffer.concat([decipher.update(Buffer.from(slot.wrap.ciphertext, 'base64')), decipher.final()]);
+      return Buffer.concat([decipher.update(Buffer.from(slot.wrap.ciphertext, 'base64')), decipher.final()]);
     } catch {
       continue;
     }
-    const db = new Database(join(vaultDir, 'vault.db'), { fileMustExist: true });
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
-    db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
-    return db;
   }
   throw new Error('no passphrase slot opened with that passphrase');
+}
+
+/** Opens vault.db with stock SQLCipher 4 settings and the data key unwrapped as above. */
+export async function openVaultDatabaseIndependently(vaultDir: string, passphrase: string): Promise<Database.Database> {
+  const dataKey = await unwrapDataKeyIndependently(vaultDir, passphrase);
+  const db = new Database(join(vaultDir, 'vault.db'), { fileMustExist: true });
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+  return db;
 }
