@@ -259,10 +259,15 @@ describe('confide call under hostile input', () => {
   it(`as a real process: ${CHILD_PROCESS_CASES} cases`, async () => {
     let index = 0;
     await fc.assert(
-      fc.asyncProperty(fuzzCase, async (c) => {
-        const { args, stdin } = invocation(c, 100_000 + index++);
-        await check(c, await spawnCli(args, stdin));
-      }),
+      // An argument with a NUL byte cannot even reach a real process (the OS strings end there), so the
+      // method names a child is given are the ones a shell could pass; in-process cases cover the rest.
+      fc.asyncProperty(
+        fuzzCase.filter((c) => !c.method.includes('\u0000')),
+        async (c) => {
+          const { args, stdin } = invocation(c, 100_000 + index++);
+          await check(c, await spawnCli(args, stdin));
+        },
+      ),
       { numRuns: CHILD_PROCESS_CASES },
     );
   }, 600_000);
