@@ -5,9 +5,9 @@ import { extname, join, resolve, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { createCore } from '../../electron/core/core';
-import type { Core, KdfParams, LockReason } from '../../electron/core/types';
+import type { Core, LockReason } from '../../electron/core/types';
+import { TEST_KDF, TestDoor } from '../support/vault-fixture';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import type { CallResult } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/csp';
 import { flushThenLock, LOCK_FLUSH_BOUND_MS } from '../../electron/shell/flush-then-lock';
 
@@ -16,8 +16,6 @@ export { expect };
 export const ORIGIN = 'http://confide.test';
 export const START_URL = `${ORIGIN}/index.html`;
 
-/** Real Argon2id at a lower cost, so the suite stays quick. */
-const TEST_KDF: KdfParams = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 
 /** The header the Electron main process sends with every app:// page: the app's own constant. */
 const CSP = CONTENT_SECURITY_POLICY;
@@ -91,10 +89,8 @@ export class Vault {
   }
 
   /** Calls the core directly, as the main process would: for setting up state a test is not about. */
-  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = (await this.core.call(method, input)) as CallResult<MethodOutput<M>>;
-    if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value;
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    return new TestDoor(this.core).call(method, input);
   }
 
   /** Creates the vault without the UI (its recovery code confirmed as kept); it is left unlocked. */

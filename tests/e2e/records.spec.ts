@@ -6,6 +6,7 @@ import { fieldError } from './pages/fieldError';
 import { NewCasePage } from './pages/NewCasePage';
 import { NotePage } from './pages/NotePage';
 import { SessionDialog, type SessionEntry } from './pages/SessionDialog';
+import { coupleWithJointNote as jointNoteScenario } from '../support/practices';
 import { expect, test, type Vault } from './fixtures';
 
 const ALEX = 'Alex Rivers';
@@ -51,20 +52,7 @@ async function writeSessionNote(page: Page, file: ClientFilePage, date: string, 
 /** A couple case with a finalised joint session note, set up directly in the core. */
 async function coupleWithJointNote(vault: Vault, body: string) {
   await vault.create();
-  const alex = await vault.call('clients.create', { name: ALEX });
-  const blake = await vault.call('clients.create', { name: BLAKE });
-  const kase = await vault.call('cases.create', { kind: 'couple', participantIds: [alex.id, blake.id], openedOn: '2026-11-01' });
-  const session = await vault.call('sessions.create', {
-    caseId: kase.id,
-    startsAt: '2026-11-02T10:00',
-    durationMinutes: 50,
-    modality: 'in-person',
-    status: 'attended',
-    attendeeIds: [alex.id, blake.id],
-  });
-  const draft = await vault.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body });
-  await vault.call('notes.finalise', { noteId: draft.noteId, clientId: alex.id });
-  return { alex, blake, kase, session, noteId: draft.noteId };
+  return jointNoteScenario((method, input) => vault.call(method, input), body);
 }
 
 test.describe('client records', () => {

@@ -1,18 +1,13 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { cpSync, mkdirSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrapDataKeyIndependently } from '../support/independent-open';
 import { decryptedPages, findMarkers, PAGE_SIZE, RESERVE_SIZE, type DecryptedPage } from '../support/sqlcipher-pages';
-import { newVault, PASSPHRASE, tempFolder, type TestDoor } from '../support/vault-fixture';
+import { newVault, PASSPHRASE, type TestDoor } from '../support/vault-fixture';
+import { tempVaultEach } from '../support/temp-vault';
 
-let folder: ReturnType<typeof tempFolder>;
-let vaultDir: string;
-beforeEach(() => {
-  folder = tempFolder();
-  vaultDir = join(folder.dir, 'vault');
-});
-afterEach(() => folder.cleanup());
+const temp = tempVaultEach();
 
 // ASCII markers: FTS5 folds case (and diacritics) in its index, so the search is case-insensitive.
 const MARKERS = {
@@ -52,38 +47,38 @@ const markersFound = (pages: DecryptedPage[]) => new Set(findMarkers(pages, mark
 
 describe('the SQLCipher page inspector (tests/support/sqlcipher-pages.ts)', () => {
   it('decrypts every page of vault.db and every WAL frame, each HMAC verified, and finds the markers only in plaintext', async () => {
-    const { door } = await newVault(vaultDir);
+    const { door } = await newVault(temp.vaultDir);
     await vaultWithMarkers(door);
-    const key = await unwrapDataKeyIndependently(vaultDir, PASSPHRASE);
+    const key = await unwrapDataKeyIndependently(temp.vaultDir, PASSPHRASE);
 
     // While the vault is open the new rows sit in WAL frames.
-    const open = decryptedPages(vaultDir, key);
+    const open = decryptedPages(temp.vaultDir, key);
     const walFrames = open.filter((page) => page.file === 'vault.db-wal');
     expect(walFrames.length).toBeGreaterThan(0);
-    expect(walFrames.length).toBe((statSync(join(vaultDir, 'vault.db-wal')).size - 32) / (24 + PAGE_SIZE));
-    expect(open.filter((page) => page.file === 'vault.db')).toHaveLength(statSync(join(vaultDir, 'vault.db')).size / PAGE_SIZE);
+    expect(walFrames.length).toBe((statSync(join(temp.vaultDir, 'vault.db-wal')).size - 32) / (24 + PAGE_SIZE));
+    expect(open.filter((page) => page.file === 'vault.db')).toHaveLength(statSync(join(temp.vaultDir, 'vault.db')).size / PAGE_SIZE);
     expect(open.every((page) => page.authentic)).toBe(true);
     expect(open.every((page) => page.plaintext.length === PAGE_SIZE - RESERVE_SIZE)).toBe(true);
     expect(markersFound(walFrames)).toEqual(new Set(markerList));
-    expect(findMarkers(rawPages(vaultDir), markerList)).toEqual([]);
+    expect(findMarkers(rawPages(temp.vaultDir), markerList)).toEqual([]);
 
     // Locking checkpoints the WAL into vault.db and truncates it.
     await door.call('vault.lock', {});
-    const closed = decryptedPages(vaultDir, key);
+    const closed = decryptedPages(temp.vaultDir, key);
     expect(closed.every((page) => page.file === 'vault.db' && page.authentic)).toBe(true);
     expect(closed[0]!.plaintext.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect(markersFound(closed)).toEqual(new Set(markerList));
-    expect(findMarkers(rawPages(vaultDir), markerList)).toEqual([]);
+    expect(findMarkers(rawPages(temp.vaultDir), markerList)).toEqual([]);
   });
 
   it('a changed byte fails that page’s HMAC, and a wrong key is refused at page 1', async () => {
-    const { door } = await newVault(vaultDir);
+    const { door } = await newVault(temp.vaultDir);
     await vaultWithMarkers(door);
     await door.call('vault.lock', {});
-    const key = await unwrapDataKeyIndependently(vaultDir, PASSPHRASE);
+    const key = await unwrapDataKeyIndependently(temp.vaultDir, PASSPHRASE);
 
-    const damaged = join(folder.dir, 'damaged');
-    cpSync(vaultDir, damaged, { recursive: true });
+    const damaged = join(temp.dir, 'damaged');
+    cpSync(temp.vaultDir, damaged, { recursive: true });
     const bytes = readFileSync(join(damaged, 'vault.db'));
     bytes[2 * PAGE_SIZE + 100]! ^= 0x01; // a byte of page 3's ciphertext
     writeFileSync(join(damaged, 'vault.db'), bytes);
@@ -92,7 +87,7 @@ describe('the SQLCipher page inspector (tests/support/sqlcipher-pages.ts)', () =
 
     const wrongKey = Buffer.from(key);
     wrongKey[0]! ^= 0xff;
-    expect(() => decryptedPages(vaultDir, wrongKey)).toThrow(/page 1 of vault.db did not authenticate/);
+    expect(() => decryptedPages(temp.vaultDir, wrongKey)).toThrow(/page 1 of vault.db did not authenticate/);
   });
 });
 
@@ -126,9 +121,9 @@ describe('findMarkers', () => {
 
 describe('markers that survive only in a full-text index', () => {
   it('are stored prefix-compressed by FTS5, so a marker sharing its start with the term before it is found only by its tail', () => {
-    mkdirSync(vaultDir);
+    mkdirSync(temp.vaultDir);
     const key = Buffer.alloc(32, 7);
-    const db = new Database(join(vaultDir, 'vault.db'));
+    const db = new Database(join(temp.vaultDir, 'vault.db'));
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
     db.pragma(`key = "x'${key.toString('hex')}'"`);
@@ -136,7 +131,7 @@ describe('markers that survive only in a full-text index', () => {
     db.exec(`CREATE VIRTUAL TABLE leftover USING fts5 (text, content = '')`);
     db.prepare('INSERT INTO leftover (rowid, text) VALUES (1, ?)').run('Qzvexmarkalpha qzvexmarkomega wkdjrhtbzp');
     db.close();
-    const pages = decryptedPages(vaultDir, key);
+    const pages = decryptedPages(temp.vaultDir, key);
     const markers = ['qzvexmarkalpha', 'qzvexmarkomega', 'wkdjrhtbzp'];
 
     // "qzvexmarkomega" is stored as "omega" after the 9 letters it shares with "qzvexmarkalpha".

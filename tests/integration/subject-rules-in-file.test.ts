@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { coupleWithJointNote } from '../support/practices';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
 
 // Three defects a read of the code found (issue 8): each is a rule about whose file a record is in.
@@ -11,22 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => folder.cleanup());
 
-async function jointNote() {
-  const alex = await door.call('clients.create', { name: 'Alex Rivers' });
-  const blake = await door.call('clients.create', { name: 'Blake Rivers' });
-  const kase = await door.call('cases.create', { kind: 'couple', participantIds: [alex.id, blake.id], openedOn: '2024-03-01' });
-  const session = await door.call('sessions.create', {
-    caseId: kase.id,
-    startsAt: '2024-03-08T10:00',
-    durationMinutes: 50,
-    modality: 'in-person',
-    status: 'attended',
-    attendeeIds: [alex.id, blake.id],
-  });
-  const draft = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: 'Both came.' });
-  await door.call('notes.finalise', { noteId: draft.noteId, clientId: alex.id });
-  return { alex, blake, noteId: draft.noteId };
-}
+const jointNote = () =>
+  coupleWithJointNote((method, input) => door.call(method, input), 'Both came.', { opened: '2024-03-01', session: '2024-03-08T10:00' });
 
 describe('a joint note read in one partner’s file', () => {
   it('names only the other partner as its other subject, whichever way it is read', async () => {

@@ -1,39 +1,34 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newVault, openDoor, PASSPHRASE, PRACTICE, snapshot, tempFolder, USER } from '../support/vault-fixture';
+import { describe, expect, it } from 'vitest';
+import { newVault, openDoor, PASSPHRASE, PRACTICE, snapshot, USER } from '../support/vault-fixture';
+import { tempVaultEach } from '../support/temp-vault';
 
-let folder: ReturnType<typeof tempFolder>;
-let vaultDir: string;
-beforeEach(() => {
-  folder = tempFolder();
-  vaultDir = join(folder.dir, 'vault');
-});
-afterEach(() => folder.cleanup());
+const temp = tempVaultEach();
 
 describe('creating, locking and unlocking a vault', () => {
   it('creates the documented folder and leaves the creator unlocked as director and therapist', async () => {
-    const door = openDoor(vaultDir);
+    const door = openDoor(temp.vaultDir);
     expect((await door.call('vault.status', {})).state).toBe('uninitialised');
     const created = await door.call('vault.create', { practiceName: PRACTICE, userName: USER, passphrase: PASSPHRASE });
     expect(created.recoveryCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$/);
     expect(created.user.roles).toEqual(['director', 'therapist']);
     const status = await door.call('vault.status', {});
     expect(status).toMatchObject({ state: 'unlocked', practiceName: PRACTICE, autoLockMinutes: 5 });
-    expect(existsSync(join(vaultDir, 'vault.db'))).toBe(true);
-    expect(existsSync(join(vaultDir, 'vault.keys'))).toBe(true);
-    expect(existsSync(join(vaultDir, 'blobs'))).toBe(true);
+    expect(existsSync(join(temp.vaultDir, 'vault.db'))).toBe(true);
+    expect(existsSync(join(temp.vaultDir, 'vault.keys'))).toBe(true);
+    expect(existsSync(join(temp.vaultDir, 'blobs'))).toBe(true);
   });
 
   it('refuses to create a second vault over the first', async () => {
-    const { door } = await newVault(vaultDir);
+    const { door } = await newVault(temp.vaultDir);
     await door.call('vault.lock', {});
-    const again = await openDoor(vaultDir).raw('vault.create', { practiceName: 'X', userName: 'Y', passphrase: PASSPHRASE });
+    const again = await openDoor(temp.vaultDir).raw('vault.create', { practiceName: 'X', userName: 'Y', passphrase: PASSPHRASE });
     expect(again).toMatchObject({ ok: false, error: { code: 'vault-exists' } });
   });
 
   it('locks: every record method is refused until the vault is unlocked again', async () => {
-    const { door } = await newVault(vaultDir);
+    const { door } = await newVault(temp.vaultDir);
     await door.call('clients.create', { name: 'Alice Example' });
     await door.call('vault.lock', {});
     expect((await door.call('vault.status', {})).state).toBe('locked');
@@ -43,27 +38,27 @@ describe('creating, locking and unlocking a vault', () => {
   });
 
   it('matches the user name as typed: case and surrounding spaces do not matter', async () => {
-    const { door } = await newVault(vaultDir);
+    const { door } = await newVault(temp.vaultDir);
     await door.call('vault.lock', {});
     await door.call('vault.unlock', { userName: `  ${USER.toUpperCase()} `, passphrase: PASSPHRASE });
     expect(door.core.isUnlocked()).toBe(true);
   });
 
   it('refuses a wrong passphrase or a wrong name and writes nothing to the vault folder', async () => {
-    const { door } = await newVault(vaultDir);
+    const { door } = await newVault(temp.vaultDir);
     await door.call('vault.lock', {});
-    const before = snapshot(vaultDir);
-    const fresh = openDoor(vaultDir);
+    const before = snapshot(temp.vaultDir);
+    const fresh = openDoor(temp.vaultDir);
     const wrong = await fresh.raw('vault.unlock', { userName: USER, passphrase: 'not the passphrase' });
     expect(wrong).toEqual({ ok: false, error: { code: 'wrong-passphrase', message: 'That name and passphrase do not open this vault.' } });
     const wrongName = await fresh.raw('vault.unlock', { userName: 'Someone Else', passphrase: PASSPHRASE });
     expect(wrongName).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
-    expect(snapshot(vaultDir)).toEqual(before);
+    expect(snapshot(temp.vaultDir)).toEqual(before);
     expect(fresh.core.isUnlocked()).toBe(false);
   });
 
   it('treats composed and decomposed accents as the same passphrase (NFC)', async () => {
-    const door = openDoor(vaultDir);
+    const door = openDoor(temp.vaultDir);
     const composed = 'café au lait, s\u00e9ance';
     await door.call('vault.create', { practiceName: PRACTICE, userName: USER, passphrase: composed });
     await door.call('vault.lock', {});
@@ -74,9 +69,9 @@ describe('creating, locking and unlocking a vault', () => {
   });
 
   it('unlocks with the recovery code, which sets a new passphrase that replaces the old one', async () => {
-    const { door, recoveryCode } = await newVault(vaultDir);
+    const { door, recoveryCode } = await newVault(temp.vaultDir);
     await door.call('vault.lock', {});
-    const keysBefore = JSON.parse(readFileSync(join(vaultDir, 'vault.keys'), 'utf8'));
+    const keysBefore = JSON.parse(readFileSync(join(temp.vaultDir, 'vault.keys'), 'utf8'));
     const typedByHand = recoveryCode.toLowerCase().replaceAll('-', ' ');
     await door.call('vault.recover', { userName: USER, recoveryCode: typedByHand, newPassphrase: 'a new passphrase for Sam' });
     expect(door.core.isUnlocked()).toBe(true);
@@ -86,14 +81,14 @@ describe('creating, locking and unlocking a vault', () => {
       error: { code: 'wrong-passphrase' },
     });
     await door.call('vault.unlock', { userName: USER, passphrase: 'a new passphrase for Sam' });
-    const keysAfter = JSON.parse(readFileSync(join(vaultDir, 'vault.keys'), 'utf8'));
+    const keysAfter = JSON.parse(readFileSync(join(temp.vaultDir, 'vault.keys'), 'utf8'));
     const recoveryBefore = keysBefore.slots.find((s: { kind: string }) => s.kind === 'recovery');
     const recoveryAfter = keysAfter.slots.find((s: { kind: string }) => s.kind === 'recovery');
     expect(recoveryAfter).toEqual(recoveryBefore);
   });
 
   it('refuses a wrong or malformed recovery code', async () => {
-    const { door, recoveryCode } = await newVault(vaultDir);
+    const { door, recoveryCode } = await newVault(temp.vaultDir);
     await door.call('vault.lock', {});
     const wrongCode = recoveryCode.startsWith('0') ? `1${recoveryCode.slice(1)}` : `0${recoveryCode.slice(1)}`;
     const input = { userName: USER, newPassphrase: 'another good passphrase' };
@@ -108,13 +103,13 @@ describe('creating, locking and unlocking a vault', () => {
   });
 
   it('changes the passphrase by rewrapping only that user\u2019s slot', async () => {
-    const { door } = await newVault(vaultDir);
-    const before = JSON.parse(readFileSync(join(vaultDir, 'vault.keys'), 'utf8'));
+    const { door } = await newVault(temp.vaultDir);
+    const before = JSON.parse(readFileSync(join(temp.vaultDir, 'vault.keys'), 'utf8'));
     expect(
       await door.raw('vault.changePassphrase', { currentPassphrase: 'wrong one', newPassphrase: 'the next passphrase' }),
     ).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
     await door.call('vault.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: 'the next passphrase' });
-    const after = JSON.parse(readFileSync(join(vaultDir, 'vault.keys'), 'utf8'));
+    const after = JSON.parse(readFileSync(join(temp.vaultDir, 'vault.keys'), 'utf8'));
     const byKind = (file: { slots: Array<{ kind: string }> }, kind: string) => file.slots.find((s) => s.kind === kind);
     expect(byKind(after, 'recovery')).toEqual(byKind(before, 'recovery'));
     expect(byKind(after, 'passphrase')).not.toEqual(byKind(before, 'passphrase'));
@@ -123,7 +118,7 @@ describe('creating, locking and unlocking a vault', () => {
   });
 
   it('replaces a lost recovery code after the current passphrase is proven; the old code stops working', async () => {
-    const { door, recoveryCode } = await newVault(vaultDir);
+    const { door, recoveryCode } = await newVault(temp.vaultDir);
     expect(await door.raw('vault.newRecoveryCode', { currentPassphrase: 'wrong' })).toMatchObject({
       ok: false,
       error: { code: 'wrong-passphrase' },
@@ -138,8 +133,8 @@ describe('creating, locking and unlocking a vault', () => {
   });
 
   it('tells a second opener that the vault is open elsewhere', async () => {
-    const { door } = await newVault(vaultDir);
-    const second = openDoor(vaultDir);
+    const { door } = await newVault(temp.vaultDir);
+    const second = openDoor(temp.vaultDir);
     expect(await second.raw('vault.unlock', { userName: USER, passphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'vault-busy' },
@@ -149,7 +144,7 @@ describe('creating, locking and unlocking a vault', () => {
   });
 
   it('says plainly when there is no vault', async () => {
-    const result = await openDoor(join(folder.dir, 'nothing-here')).raw('vault.unlock', { userName: USER, passphrase: PASSPHRASE });
+    const result = await openDoor(join(temp.dir, 'nothing-here')).raw('vault.unlock', { userName: USER, passphrase: PASSPHRASE });
     expect(result).toMatchObject({ ok: false, error: { code: 'no-vault' } });
   });
 });

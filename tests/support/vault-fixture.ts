@@ -54,3 +54,4 @@ export function snapshot(dir: string): Record<string, string> {
   }
   return out;
 }
+
