@@ -1,44 +1,33 @@
 import { z } from 'zod';
+import { dateField } from './dates';
+import { choice, idField, wholeNumber } from './fields';
+import { patterned, text } from './text';
 
 /** Domain schemas shared by the main process and the renderer. JSON-safe values only. */
 
-export const id = z.uuid();
+export const id = idField('Id');
+/** Dates and times the core itself writes (outputs); inputs use the labelled fields in dates.ts. */
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 
-const trimmed = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
-
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} must be at most ${max} characters`).optional();
-
 export const PASSPHRASE_MIN_LENGTH = 12;
+export const PASSPHRASE_MAX_LENGTH = 1024;
 
 /** Passphrases are compared after NFC normalisation, so the length rule applies to the normalised text. */
-export const passphrase = z
-  .string()
-  .max(1024, 'Passphrase must be at most 1024 characters')
-  .refine((value) => [...value.normalize('NFC')].length >= PASSPHRASE_MIN_LENGTH, {
-    message: `Passphrase must be at least ${PASSPHRASE_MIN_LENGTH} characters`,
-  });
+export const passphrase = text('Passphrase', { max: PASSPHRASE_MAX_LENGTH, kind: 'secret', required: true }).refine(
+  (value) => [...value.normalize('NFC')].length >= PASSPHRASE_MIN_LENGTH,
+  { message: `Passphrase must be at least ${PASSPHRASE_MIN_LENGTH} characters` },
+);
 
 /** Any entered passphrase (unlock, current passphrase): no length rule, so old passphrases still work. */
-export const enteredPassphrase = z.string().min(1, 'Passphrase is required').max(1024);
+export const enteredPassphrase = text('Passphrase', { max: PASSPHRASE_MAX_LENGTH, kind: 'entered-secret', required: true });
 
-export const recoveryCode = z
-  .string()
-  .trim()
-  .min(1, 'Recovery code is required')
-  .max(100, 'Recovery code is too long');
+export const recoveryCode = text('Recovery code', { max: 100, kind: 'line', required: true });
 
-export const personName = trimmed('Name', 200);
-export const practiceName = trimmed('Practice name', 200);
+export const personName = text('Name', { max: 200, kind: 'name', required: true });
+export const practiceName = text('Practice name', { max: 200, kind: 'name', required: true });
 
-export const role = z.enum(['director', 'therapist']);
+export const role = choice('Role', ['director', 'therapist']);
 export type Role = z.infer<typeof role>;
 
 export const user = z.strictObject({
@@ -60,17 +49,23 @@ export type VaultStatus = z.infer<typeof vaultStatus>;
 
 export const clientStatus = z.enum(['active', 'closed']);
 
-export const dateOfBirth = isoDate.refine((value) => value >= '1900-01-01', {
-  message: 'Date of birth must be on or after 1 January 1900',
+/** Written YYYY-MM-DD; '' clears a recorded date. Whether it is in the future is checked on the core's clock. */
+export const dateOfBirth = dateField('Date of birth', { example: '1990-12-31', allowEmpty: true });
+
+/** RFC 5321 allows 254 characters; the pattern never sees more. '' clears a recorded address. */
+export const EMAIL_MAX_LENGTH = 254;
+const emailAddress = patterned('Email address', {
+  max: EMAIL_MAX_LENGTH,
+  pattern: new RegExp(`^$|${z.regexes.email.source}`),
+  invalid: 'Email address is not valid: it should look like name@example.org',
 });
 
 export const clientIdentityFields = {
   name: personName,
-  preferredName: optionalText('Preferred name', 200),
-  // '' clears a recorded date of birth.
-  dateOfBirth: z.union([z.literal(''), dateOfBirth]).optional(),
-  phone: optionalText('Phone', 50),
-  email: z.union([z.literal(''), z.email('Email address is not valid')]).optional(),
+  preferredName: text('Preferred name', { max: 200, kind: 'name' }).optional(),
+  dateOfBirth: dateOfBirth.optional(),
+  phone: text('Phone', { max: 50, kind: 'line' }).optional(),
+  email: emailAddress.optional(),
 };
 export const newClient = z.strictObject(clientIdentityFields);
 export type NewClient = z.infer<typeof newClient>;
@@ -113,7 +108,7 @@ export type ClientDetail = z.infer<typeof clientDetail>;
 
 
 export const NOTE_MAX_LENGTH = 200_000;
-export const noteBody = z.string().max(NOTE_MAX_LENGTH, `A note must be at most ${NOTE_MAX_LENGTH} characters`);
+export const noteBody = text('Note', { max: NOTE_MAX_LENGTH, kind: 'lines', trim: false });
 
 
 
@@ -130,8 +125,9 @@ export const auditReport = z.strictObject({
 export type AuditReport = z.infer<typeof auditReport>;
 
 export const AUTO_LOCK_MINUTES_DEFAULT = 5;
-export const autoLockMinutes = z
-  .number()
-  .int('Auto-lock time must be a whole number of minutes')
-  .min(1, 'Auto-lock time must be at least 1 minute')
-  .max(60, 'Auto-lock time must be at most 60 minutes');
+export const autoLockMinutes = wholeNumber('Auto-lock time', {
+  min: 1,
+  max: 60,
+  unit: 'minutes',
+  tooSmall: 'Auto-lock time must be at least 1 minute',
+});

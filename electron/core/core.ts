@@ -1,8 +1,10 @@
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import { wallClock } from '../../shared/dates';
 import type { CallError, CallResult } from '../../shared/errors';
-import type { z } from 'zod';
 import { ConfideError } from './errors';
 import { handlers } from './handlers';
+import { invalidInput, plainFallback } from './input-errors';
+import { inputShapeProblem } from './input-shape';
 import { VaultSession } from './session';
 import type { Core, CoreOptions } from './types';
 import { isDamage, damagedVault } from './vault/database';
@@ -16,10 +18,12 @@ export type { Core, CoreOptions } from './types';
  */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const session = new VaultSession(
     options.vaultDir,
     { kdf: options.kdf ?? DEFAULT_KDF, now: () => clock().toISOString(), nativeBinding: options.nativeBinding },
     () => clock().getTime(),
+    () => wallClock(clock(), timeZone),
   );
   let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
@@ -27,7 +31,11 @@ export function createCore(options: CoreOptions): Core {
   return {
     call(method, input) {
       inFlight += 1;
-      const result = queue.then(() => dispatch(session, method, input)).finally(() => (inFlight -= 1));
+      // Whatever a call does, the queue goes on: a failure is this call's answer and never the next one's.
+      const result = queue
+        .then(() => dispatch(session, method, input))
+        .catch(() => failure(internal()))
+        .finally(() => (inFlight -= 1));
       queue = result;
       return result;
     },
@@ -36,7 +44,7 @@ export function createCore(options: CoreOptions): Core {
     // second), so a handler never finds its database closed or its key zeroed half-way.
     lock: (reason) => {
       if (inFlight === 0) session.lock(reason);
-      else queue = queue.then(() => session.lock(reason));
+      else queue = queue.then(() => session.lock(reason)).catch(() => undefined);
     },
     onLocked: (listener) => session.onLocked(listener),
   };
@@ -48,7 +56,10 @@ async function dispatch(session: VaultSession, method: string, input: unknown): 
   }
   const spec = contract[method];
   // An omitted input means no arguments; null or any other non-object is rejected by the schema.
-  const parsed = spec.input.safeParse(input === undefined ? {} : input);
+  const given = input === undefined ? {} : input;
+  const shape = readableShape(given);
+  if (shape) return failure({ code: 'invalid-input', message: shape });
+  const parsed = spec.input.safeParse(given, { error: plainFallback });
   if (!parsed.success) return failure(invalidInput(parsed.error));
   try {
     if (spec.access === 'unlocked') session.current();
@@ -66,19 +77,13 @@ function failure(error: CallError): CallResult<never> {
   return { ok: false, error };
 }
 
-function invalidInput(error: z.ZodError): CallError {
-  const byPath = new Map<string, string>();
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.');
-    const message =
-      issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message;
-    // One message per field: the first rule it breaks is the one to fix first.
-    if (!byPath.has(path)) byPath.set(path, message);
+/** Whether the input is plain data of a sane size; an input that cannot even be looked at is refused too. */
+function readableShape(input: unknown): string | null {
+  try {
+    return inputShapeProblem(input);
+  } catch {
+    return 'The input could not be read.';
   }
-  const issues = [...byPath].map(([path, message]) => ({ path, message }));
-  const first = issues[0];
-  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'The input is not valid.';
-  return { code: 'invalid-input', message, issues };
 }
 
 function internal(): CallError {
@@ -88,7 +93,12 @@ function internal(): CallError {
 /** Messages of unexpected errors are never passed on: they may hold SQL, paths or record content. */
 function toCallError(error: unknown, _method: MethodName): CallError {
   if (error instanceof ConfideError) {
-    return { code: error.code, message: error.message, ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}),
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
   }
   if (isDamage(error)) {
     const damage = damagedVault();

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { findUserByName, insertUser, listUsers, toUser } from './services/users';
 import { createClient, listClients, updateClient, viewClient } from './services/clients';
 import { closeCase, createCase, listCases } from './services/cases';
-import { createSession, listSessions } from './services/sessions';
+import { correctSession, createSession, listSessions } from './services/sessions';
 import { search } from './services/search';
 import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraft } from './services/notes';
 import { verifyVault } from './services/verify';
@@ -116,6 +116,7 @@ export const handlers: HandlerTable = {
 
   'sessions.list': (input, session) => ({ sessions: listSessions(session.services(), input.clientId) }),
   'sessions.create': (input, session) => createSession(session.services(), input),
+  'sessions.update': (input, session) => correctSession(session.services(), input),
 
   'notes.list': (input, session) => ({ notes: listNotes(session.services(), input.clientId) }),
   'notes.get': (input, session) => getNote(session.services(), input.noteId),

@@ -19,6 +19,8 @@ export class VaultSession {
     readonly dir: string,
     readonly env: VaultEnv,
     nowMs: () => number,
+    /** Today's date and the local minute, on the core's clock in the practice's time zone. */
+    private readonly localTime: () => { date: string; dateTime: string },
   ) {
     this.backoff = new UnlockBackoff(nowMs);
   }
@@ -51,6 +53,8 @@ export class VaultSession {
       db: vault.db,
       user: vault.user,
       now: this.env.now,
+      today: () => this.localTime().date,
+      localNow: () => this.localTime().dateTime,
       audit: (entry: Omit<AuditEntry, 'at' | 'actorId'>) =>
         appendAudit(vault.db, { ...entry, at: this.env.now(), actorId: vault.user.id }),
     };

@@ -74,7 +74,7 @@ describe('the confide CLI', () => {
   it('exit 2 for input the contract rejects, naming the field, and for JSON that does not parse, without echoing it', async () => {
     const bad = await confide(['call', vault, 'clients.create', '{"name":"Ann","email":"nope"}', '--passphrase-stdin'], `${PASS}\n`);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('confide: email: Email address is not valid\n');
+    expect(bad.stderr).toBe('confide: Email address is not valid: it should look like name@example.org\n');
     const notJson = await confide(['call', vault, 'clients.create', '{name: Private Person', '--passphrase-stdin'], `${PASS}\n`);
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).not.toContain('Private Person');
