@@ -10,7 +10,7 @@ const UUID = z.regexes.uuid();
 
 /** A record's id, e.g. "Client id". Ids are 36 characters; nothing longer reaches the pattern. */
 export const idField = (label: string) =>
-  patterned(label, { max: 36, pattern: UUID, invalid: `${label} is not a valid id (ids look like 3f2b8c1e-…)` });
+  patterned(label, { max: 36, pattern: UUID, invalid: `${label} is not valid: an id looks like 3f2b8c1e-9d4a-4c2e-8f1a-2b3c4d5e6f70` });
 
 /** One of a fixed set of values; the message lists them. */
 export function choice<const T extends readonly [string, ...string[]]>(label: string, values: T) {
