@@ -3,7 +3,7 @@ import { wallClock } from '../../shared/dates';
 import type { CallError, CallResult } from '../../shared/errors';
 import { ConfideError } from './errors';
 import { handlers } from './handlers';
-import { invalidInput, plainFallback } from './input-errors';
+import { invalidInput, plainFallback, printable } from './input-errors';
 import { inputShapeProblem } from './input-shape';
 import { VaultSession } from './session';
 import type { Core, CoreOptions } from './types';
@@ -52,7 +52,7 @@ export function createCore(options: CoreOptions): Core {
 
 async function dispatch(session: VaultSession, method: string, input: unknown): Promise<CallResult<unknown>> {
   if (!isMethodName(method)) {
-    return failure({ code: 'invalid-input', message: `There is no method called "${String(method).slice(0, 60)}".` });
+    return failure({ code: 'invalid-input', message: `There is no method called "${printable(String(method), 60)}".` });
   }
   const spec = contract[method];
   // An omitted input means no arguments; null or any other non-object is rejected by the schema.

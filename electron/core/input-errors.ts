@@ -42,9 +42,20 @@ export function plainFallback(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-/** Names are shown as sent, so each is cut short: a field name could be anything, of any length. */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Bidi_Control}]/gu;
+
+/**
+ * A name the caller sent (a field, a method), fit to show: cut short, with control, direction and broken
+ * characters written as \u{…}, so a message can never carry a terminal escape or reorder what follows it.
+ */
+export function printable(name: string, max = 40): string {
+  const chars = [...name];
+  const cut = chars.length > max ? `${chars.slice(0, max).join('')}…` : name;
+  return cut.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 function unknownFields(keys: readonly string[]): string {
-  const shown = keys.slice(0, 5).map((key) => ([...key].length > 40 ? `${[...key].slice(0, 40).join('')}…` : key));
+  const shown = keys.slice(0, 5).map((key) => printable(key));
   const more = keys.length > 5 ? ` and ${keys.length - 5} more` : '';
   return `Unknown field${keys.length > 1 ? 's' : ''}: ${shown.join(', ')}${more}`;
 }
