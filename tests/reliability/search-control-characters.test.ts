@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iterations } from './iterations';
 import { newVault, tempFolder, type TestDoor } from '../support/vault-fixture';
 
 /** A search containing NUL reached SQLite's full-text parser and came back as an internal error. */
@@ -29,6 +31,22 @@ describe('search text with control characters', () => {
         error: { code: 'invalid-input', message: 'Search text cannot contain control characters such as tabs or line breaks', issues: [{ path: 'text' }] },
       });
     }
+  });
+
+  it('any text at all is a search or a clear refusal, never an internal error (FTS5 syntax included)', async () => {
+    const fts = fc.constantFrom('"', '*', '^', ':', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', '-', '+', '{', '}', 'text:', ' ');
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.array(fc.oneof(fts, fc.string({ maxLength: 6 })), { maxLength: 12 }).map((parts) => parts.join('')),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, fc.boolean(), async (words, inFile) => {
+        const result = await door.core.call('search.query', inFile ? { text: words, clientId } : { text: words });
+        if (!result.ok) expect(result.error.code).toBe('invalid-input');
+      }),
+      { numRuns: iterations(100, 2_000) },
+    );
   });
 
   it('a normal search still works afterwards', async () => {
