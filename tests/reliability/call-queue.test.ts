@@ -54,6 +54,14 @@ describe('the call queue survives any failure in a call', () => {
     await stillServes();
   });
 
+  it('an input that refers to itself (IPC’s structured clone can carry one) is refused', async () => {
+    const cyclic: Record<string, unknown> = { name: 'Loop' };
+    cyclic['equality'] = cyclic;
+    const result = await door.core.call('clients.create', cyclic);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await stillServes();
+  });
+
   it('calls queued behind a failing call are not affected by it', async () => {
     const calls = [
       door.core.call('clients.create', { name: 'Queued Huge', email: HUGE_EMAILS['dotted domain'] }),

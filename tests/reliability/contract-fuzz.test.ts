@@ -56,10 +56,13 @@ type Mutation =
   | { kind: 'unknown-key'; key: string; value: unknown }
   | { kind: 'root'; value: unknown };
 
-const anyValue = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.string(), fc.constant([]), fc.constant({}));
+// Objects and lists are made fresh for each case (a shared constant would be changed by one case for the next).
+const freshList = fc.constant(null).map((): unknown[] => []);
+const freshObject = fc.constant(null).map((): Record<string, unknown> => ({}));
+const anyValue = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.string(), freshList, freshObject);
 const at = fc.nat();
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('wrong-type' as const), at, value: fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}), fc.constant([[1]]), fc.constant('')) }),
+  fc.record({ kind: fc.constant('wrong-type' as const), at, value: fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), freshList, freshObject, fc.constant(null).map(() => [[1]]), fc.constant('')) }),
   fc.record({ kind: fc.constant('huge' as const), at, which: fc.nat(HUGE.length - 1) }),
   fc.record({ kind: fc.constant('broken' as const), at, position: fc.nat(), which: fc.nat(LONE.length - 1) }),
   fc.record({ kind: fc.constant('nul' as const), at, position: fc.nat() }),
@@ -71,7 +74,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('unknown-key' as const), key: fc.string({ minLength: 1, maxLength: 30, unit: 'binary' }), value: anyValue }),
   fc.record({
     kind: fc.constant('root' as const),
-    value: fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(anyValue), fc.constant(new Array(20_000).fill(0))),
+    value: fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(anyValue), fc.constant(null).map(() => new Array(20_000).fill(0))),
   }),
 );
 
