@@ -30,7 +30,7 @@ export const auditActionLabels = {
   'note.finalise': 'Finalised a note',
   'note.amend': 'Amended a note',
   'note.client-comment': 'Recorded a client’s comment on a note',
-  'session.update': 'Corrected a session',
+  'session.correct': 'Corrected a session',
   search: 'Searched',
   'reference.resolve': 'Looked up a reference',
   'users.view': 'Listed the users',

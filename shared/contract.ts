@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { choice, fields as input } from './fields';
 import * as r from './records';
 import * as s from './schemas';
+import { text } from './text';
 import { parseReference } from './client-reference';
 import { changeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
 
@@ -8,35 +10,35 @@ import { changeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from 
  * The one contract: every method any door (Electron IPC, CLI, tests) may call, with its input and output.
  * `access` says whether the method needs an unlocked vault; roles are checked by the handlers.
  */
-const empty = z.strictObject({});
+const empty = input({});
 
 export const contract = {
   'vault.status': { access: 'any', audit: noAudit('Says only whether the vault is locked and who is signed in; reads no record.'), input: empty, output: s.vaultStatus },
   'vault.create': {
     access: 'any', audit: lifecycleAudit('vault.create', 'Entered by the vault as it is made, the first entry of its chain.'),
-    input: z.strictObject({ practiceName: s.practiceName, userName: s.personName, passphrase: s.passphrase }),
+    input: input({ practiceName: s.practiceName, userName: s.personName, passphrase: s.passphrase }),
     output: z.strictObject({ recoveryCode: z.string(), issuedAt: s.isoDateTime, user: s.user }),
   },
   'vault.unlock': {
     access: 'any', audit: lifecycleAudit('vault.unlock', 'Entered by the vault as it opens, with the failed attempts before it; a failed unlock cannot be written until a key opens the vault.'),
     // Without a name, the passphrase alone says who is unlocking (a sole practitioner, the CLI's verify).
-    input: z.strictObject({ userName: s.personName.optional(), passphrase: s.enteredPassphrase }),
+    input: input({ userName: s.personName.optional(), passphrase: s.enteredPassphrase }),
     output: z.strictObject({ user: s.user }),
   },
   'vault.recover': {
     access: 'any', audit: lifecycleAudit('vault.unlock.recovery-code', 'Entered by the vault as it opens with the recovery code.'),
-    input: z.strictObject({ userName: s.personName, recoveryCode: s.recoveryCode, newPassphrase: s.passphrase }),
+    input: input({ userName: s.personName, recoveryCode: s.recoveryCode, newPassphrase: s.passphrase }),
     output: z.strictObject({ user: s.user }),
   },
   'vault.lock': { access: 'any', audit: lifecycleAudit('vault.lock', 'Entered by the vault for every lock, whatever its cause (idle, suspend, quit, the button).'), input: empty, output: empty },
   'vault.changePassphrase': {
     access: 'unlocked', audit: changeAudit('vault.passphrase.change'),
-    input: z.strictObject({ currentPassphrase: s.enteredPassphrase, newPassphrase: s.passphrase }),
+    input: input({ currentPassphrase: s.enteredPassphrase, newPassphrase: s.passphrase }),
     output: empty,
   },
   'vault.newRecoveryCode': {
     access: 'unlocked', audit: changeAudit('vault.recovery-code.replace'),
-    input: z.strictObject({ currentPassphrase: s.enteredPassphrase }),
+    input: input({ currentPassphrase: s.enteredPassphrase }),
     output: z.strictObject({ recoveryCode: z.string(), issuedAt: s.isoDateTime }),
   },
   /** A recovery code not yet confirmed as written down, kept in the vault so no lock can lose it. Directors only. */
@@ -56,62 +58,64 @@ export const contract = {
   },
   'settings.update': {
     access: 'unlocked', audit: changeAudit('settings.update'),
-    input: z.strictObject({ autoLockMinutes: s.autoLockMinutes }),
+    input: input({ autoLockMinutes: s.autoLockMinutes }),
     output: z.strictObject({ autoLockMinutes: s.autoLockMinutes }),
   },
   'clients.list': {
     access: 'unlocked', audit: viewAudit('client.list'),
-    input: z.strictObject({
-      query: z.string().trim().max(200).optional(),
-      status: z.enum(['active', 'closed', 'all']).optional(),
+    input: input({
+      query: text('Search text', { max: 200, kind: 'line' }).optional(),
+      status: choice('Status', ['active', 'closed', 'all']).optional(),
     }),
     output: z.strictObject({ clients: z.array(s.clientSummary) }),
   },
   'clients.create': {
     access: 'unlocked', audit: changeAudit('client.create'),
-    input: z.strictObject({ ...s.clientIdentityFields, ...r.clientDetailsFields }),
+    input: input({ ...s.clientIdentityFields, ...r.clientDetailsFields }),
     output: s.clientDetail,
   },
   'clients.update': {
     access: 'unlocked', audit: changeAudit('client.update'),
-    input: z.strictObject({
-      clientId: s.id,
+    input: input({
+      clientId: r.clientId,
       ...s.clientIdentityFields,
       ...r.clientDetailsFields,
       name: s.personName.optional(),
       /** The client withdrew consent to equality monitoring: the data is deleted. */
-      equalityWithdrawn: z.literal(true).optional(),
+      equalityWithdrawn: z.literal(true, { error: 'equalityWithdrawn can only be true (the client withdrew consent)' }).optional(),
     }),
     output: s.clientDetail,
   },
-  'clients.get': { access: 'unlocked', audit: viewAudit('client.view'), input: z.strictObject({ clientId: s.id }), output: s.clientDetail },
+  'clients.get': { access: 'unlocked', audit: viewAudit('client.view'), input: input({ clientId: r.clientId }), output: s.clientDetail },
   'cases.list': {
     access: 'unlocked', audit: viewAudit('case.list'),
-    input: z.strictObject({ clientId: s.id }),
+    input: input({ clientId: r.clientId }),
     output: z.strictObject({ cases: z.array(r.caseRecord) }),
   },
   'cases.create': { access: 'unlocked', audit: changeAudit('case.create'), input: r.newCase, output: r.caseRecord },
   'cases.close': {
     access: 'unlocked', audit: changeAudit('case.close'),
-    input: z.strictObject({ caseId: s.id, closedOn: r.recordDate }),
+    input: r.closeCaseInput,
     output: r.caseRecord,
   },
   'sessions.list': {
     access: 'unlocked', audit: viewAudit('session.list'),
-    input: z.strictObject({ clientId: s.id }),
+    input: input({ clientId: r.clientId }),
     output: z.strictObject({ sessions: z.array(r.sessionRecord) }),
   },
   'sessions.create': { access: 'unlocked', audit: changeAudit('session.create'), input: r.newSession, output: r.sessionRecord },
+  /** Corrects a session recorded wrongly; what it replaces is kept as the session's history. */
+  'sessions.update': { access: 'unlocked', audit: changeAudit('session.correct'), input: r.sessionCorrectionInput, output: r.sessionRecord },
   'notes.list': {
     access: 'unlocked', audit: viewAudit('notes.view'),
-    input: z.strictObject({ clientId: s.id }),
+    input: input({ clientId: r.clientId }),
     output: z.strictObject({ notes: z.array(r.noteRecord) }),
   },
   /** A note is always read in one client's file (`clientId`): the subject-set rule shapes what is shown. */
   'notes.get': { access: 'unlocked', audit: viewAudit('note.view'), input: r.noteInFile, output: r.noteRecord },
   'notes.saveDraft': {
     access: 'unlocked', audit: changeAudit('note.draft.create'),
-    input: z.strictObject({ about: r.noteAbout, noteId: s.id.optional(), body: s.noteBody }),
+    input: r.saveDraftInput,
     output: z.strictObject({ noteId: s.id, savedAt: s.isoDateTime }),
   },
   'notes.finalise': { access: 'unlocked', audit: changeAudit('note.finalise'), input: r.noteInFile, output: r.noteRecord },
@@ -119,20 +123,18 @@ export const contract = {
   'notes.addClientComment': { access: 'unlocked', audit: changeAudit('note.client-comment'), input: r.clientCommentInput, output: r.noteRecord },
   'search.query': {
     access: 'unlocked', audit: viewAudit('search'),
-    input: z.strictObject({
-      text: z.string().trim().min(1, 'Type something to search for').max(200),
-      clientId: s.id.optional(),
-    }),
+    input: r.searchInput,
     output: z.strictObject({ hits: z.array(r.searchHit) }),
   },
   'references.resolve': {
     access: 'unlocked', audit: viewAudit('reference.resolve'),
     // The CLI takes the references people see (C-0001, K-0001) wherever an id is taken, and turns them into
     // ids here, under the same visibility rules as the id itself.
-    input: z.strictObject({
-      reference: z.string().max(20, 'A reference is short, like C-0001').refine((value) => parseReference(value) !== null, {
-        message: 'Write a reference like C-0001 (a client) or K-0001 (a case)',
-      }),
+    input: input({
+      reference: text('Reference', { max: 20, kind: 'line', required: 'Reference is required' }).refine(
+        (value) => parseReference(value) !== null,
+        { message: 'Write a reference like C-0001 (a client) or K-0001 (a case)' },
+      ),
     }),
     output: z.strictObject({ kind: z.enum(['client', 'case']), id: s.id, reference: z.string() }),
   },

@@ -1,45 +1,35 @@
 import { z } from 'zod';
+import { dateField } from './dates';
+import { choice, fields, idField, wholeNumber } from './fields';
+import { auditActions, type AuditAction } from './audit-actions';
+import { patterned, text } from './text';
 import { parseReference } from './client-reference';
 
 /** Domain schemas shared by the main process and the renderer. JSON-safe values only. */
 
-export const id = z.uuid();
+export const id = idField('Id');
+/** Dates and times the core itself writes (outputs); inputs use the labelled fields in dates.ts. */
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 
-const trimmed = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
-
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} must be at most ${max} characters`).optional();
-
 export const PASSPHRASE_MIN_LENGTH = 12;
+export const PASSPHRASE_MAX_LENGTH = 1024;
 
 /** Passphrases are compared after NFC normalisation, so the length rule applies to the normalised text. */
-export const passphrase = z
-  .string()
-  .max(1024, 'Passphrase must be at most 1024 characters')
-  .refine((value) => [...value.normalize('NFC')].length >= PASSPHRASE_MIN_LENGTH, {
-    message: `Passphrase must be at least ${PASSPHRASE_MIN_LENGTH} characters`,
-  });
+export const passphrase = text('Passphrase', { max: PASSPHRASE_MAX_LENGTH, kind: 'secret', required: true }).refine(
+  (value) => [...value.normalize('NFC')].length >= PASSPHRASE_MIN_LENGTH,
+  { message: `Passphrase must be at least ${PASSPHRASE_MIN_LENGTH} characters` },
+);
 
 /** Any entered passphrase (unlock, current passphrase): no length rule, so old passphrases still work. */
-export const enteredPassphrase = z.string().min(1, 'Passphrase is required').max(1024);
+export const enteredPassphrase = text('Passphrase', { max: PASSPHRASE_MAX_LENGTH, kind: 'entered-secret', required: true });
 
-export const recoveryCode = z
-  .string()
-  .trim()
-  .min(1, 'Recovery code is required')
-  .max(100, 'Recovery code is too long');
+export const recoveryCode = text('Recovery code', { max: 100, kind: 'line', required: true });
 
-export const personName = trimmed('Name', 200);
-export const practiceName = trimmed('Practice name', 200);
+export const personName = text('Name', { max: 200, kind: 'name', required: true });
+export const practiceName = text('Practice name', { max: 200, kind: 'name', required: true });
 
-export const role = z.enum(['director', 'therapist']);
+export const role = choice('Role', ['director', 'therapist']);
 export type Role = z.infer<typeof role>;
 
 export const user = z.strictObject({
@@ -61,17 +51,23 @@ export type VaultStatus = z.infer<typeof vaultStatus>;
 
 export const clientStatus = z.enum(['active', 'closed']);
 
-export const dateOfBirth = isoDate.refine((value) => value >= '1900-01-01', {
-  message: 'Date of birth must be on or after 1 January 1900',
+/** Written YYYY-MM-DD; '' clears a recorded date. Whether it is in the future is checked on the core's clock. */
+export const dateOfBirth = dateField('Date of birth', { example: '1990-12-31', allowEmpty: true });
+
+/** RFC 5321 allows 254 characters; the pattern never sees more. '' clears a recorded address. */
+export const EMAIL_MAX_LENGTH = 254;
+const emailAddress = patterned('Email address', {
+  max: EMAIL_MAX_LENGTH,
+  pattern: new RegExp(`^$|${z.regexes.email.source}`),
+  invalid: 'Email address is not valid: it should look like name@example.org',
 });
 
 export const clientIdentityFields = {
   name: personName,
-  preferredName: optionalText('Preferred name', 200),
-  // '' clears a recorded date of birth.
-  dateOfBirth: z.union([z.literal(''), dateOfBirth]).optional(),
-  phone: optionalText('Phone', 50),
-  email: z.union([z.literal(''), z.email('Email address is not valid')]).optional(),
+  preferredName: text('Preferred name', { max: 200, kind: 'name' }).optional(),
+  dateOfBirth: dateOfBirth.optional(),
+  phone: text('Phone', { max: 50, kind: 'line' }).optional(),
+  email: emailAddress.optional(),
 };
 export const newClient = z.strictObject(clientIdentityFields);
 export type NewClient = z.infer<typeof newClient>;
@@ -122,7 +118,7 @@ export type ClientDetail = z.infer<typeof clientDetail>;
 
 
 export const NOTE_MAX_LENGTH = 200_000;
-export const noteBody = z.string().max(NOTE_MAX_LENGTH, `A note must be at most ${NOTE_MAX_LENGTH} characters`);
+export const noteBody = text('Note', { max: NOTE_MAX_LENGTH, kind: 'lines', trim: false });
 
 
 
@@ -134,19 +130,17 @@ export const pendingRecoveryCode = z.strictObject({
 });
 export type PendingRecoveryCode = z.infer<typeof pendingRecoveryCode>;
 
-export const auditLogQuery = z.strictObject({
-  userId: id.optional(),
+export const auditLogQuery = fields({
+  userId: idField('User id').optional(),
   /** A client's reference (C-0001): entries about the client or any record they are a subject of. */
-  clientReference: z
-    .string()
-    .max(20)
-    .refine((text) => parseReference(text)?.kind === 'client', { message: 'Client reference must look like C-0001' })
+  clientReference: text('Client reference', { max: 20, kind: 'line' })
+    .refine((value) => parseReference(value)?.kind === 'client', { message: 'Client reference must look like C-0001' })
     .optional(),
-  action: z.string().max(60).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  action: choice('Action', auditActions as [AuditAction, ...AuditAction[]]).optional(),
+  from: dateField('From', { example: '2026-11-01' }).optional(),
+  to: dateField('To', { example: '2026-11-30' }).optional(),
   /** Paging: entries older than this one. */
-  beforeSeq: z.number().int().positive().optional(),
+  beforeSeq: wholeNumber('Entry number', { min: 1, max: Number.MAX_SAFE_INTEGER, unit: '' }).optional(),
 });
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 
@@ -175,8 +169,9 @@ export type AuditReport = z.infer<typeof auditReport>;
 export const AUTO_LOCK_MINUTES_DEFAULT = 5;
 export const AUTO_LOCK_MINUTES_MIN = 1;
 export const AUTO_LOCK_MINUTES_MAX = 60;
-export const autoLockMinutes = z
-  .number()
-  .int('Auto-lock time must be a whole number of minutes')
-  .min(AUTO_LOCK_MINUTES_MIN, `Auto-lock time must be at least ${AUTO_LOCK_MINUTES_MIN} minute`)
-  .max(AUTO_LOCK_MINUTES_MAX, `Auto-lock time must be at most ${AUTO_LOCK_MINUTES_MAX} minutes`);
+export const autoLockMinutes = wholeNumber('Auto-lock time', {
+  min: AUTO_LOCK_MINUTES_MIN,
+  max: AUTO_LOCK_MINUTES_MAX,
+  unit: 'minutes',
+  tooSmall: `Auto-lock time must be at least ${AUTO_LOCK_MINUTES_MIN} minute`,
+});

@@ -39,6 +39,11 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
   },
   'cases.close': { target: (input) => input.caseId },
   'sessions.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.sessions.length }) },
+  'sessions.update': {
+    target: (input) => input.sessionId,
+    // Which fields were corrected, never their values (the history keeps those, inside the vault).
+    detail: (input) => ({ fields: Object.keys(input).filter((key) => key !== 'sessionId' && key !== 'reason').sort().join(',') }),
+  },
   'sessions.create': {
     target: (_input, output) => output?.id ?? null,
     detail: (_input, output) => ({ attendees: output.attendees.length }),

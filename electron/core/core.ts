@@ -1,9 +1,11 @@
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import { wallClock } from '../../shared/dates';
 import type { CallError, CallResult } from '../../shared/errors';
-import type { z } from 'zod';
 import { ConfideError } from './errors';
 import { OutputMismatch, recordAttempt, runAudited } from './audited-call';
 import { handlers } from './handlers';
+import { invalidInput, plainFallback, printable } from './input-errors';
+import { inputShapeProblem } from './input-shape';
 import { VaultSession } from './session';
 import type { Core, CoreOptions } from './types';
 import { isDamage, damagedVault } from './vault/database';
@@ -17,10 +19,12 @@ export type { Core, CoreOptions } from './types';
  */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const session = new VaultSession(
     options.vaultDir,
     { kdf: options.kdf ?? DEFAULT_KDF, now: () => clock().toISOString(), nativeBinding: options.nativeBinding },
     clock,
+    () => wallClock(clock(), timeZone),
   );
   let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
@@ -28,7 +32,11 @@ export function createCore(options: CoreOptions): Core {
   return {
     call(method, input) {
       inFlight += 1;
-      const result = queue.then(() => dispatch(session, method, input)).finally(() => (inFlight -= 1));
+      // Whatever a call does, the queue goes on: a failure is this call's answer and never the next one's.
+      const result = queue
+        .then(() => dispatch(session, method, input))
+        .catch(() => failure(internal()))
+        .finally(() => (inFlight -= 1));
       queue = result;
       return result;
     },
@@ -41,7 +49,7 @@ export function createCore(options: CoreOptions): Core {
     // second), so a handler never finds its database closed or its key zeroed half-way.
     lock: (reason) => {
       if (inFlight === 0) session.lock(reason);
-      else queue = queue.then(() => session.lock(reason));
+      else queue = queue.then(() => session.lock(reason)).catch(() => undefined);
     },
     onLocked: (listener) => session.onLocked(listener),
   };
@@ -52,10 +60,13 @@ type Checked = { ok: true; method: MethodName; data: unknown } | { ok: false; er
 /** The method name and the input against the contract: what every call passes before the vault is touched. */
 function checkInput(method: string, input: unknown): Checked {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'invalid-input', message: `There is no method called "${String(method).slice(0, 60)}".` } };
+    return { ok: false, error: { code: 'invalid-input', message: `There is no method called "${printable(String(method), 60)}".` } };
   }
   // An omitted input means no arguments; null or any other non-object is rejected by the schema.
-  const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
+  const given = input === undefined ? {} : input;
+  const shape = readableShape(given);
+  if (shape) return { ok: false, error: { code: 'invalid-input', message: shape } };
+  const parsed = contract[method].input.safeParse(given, { error: plainFallback });
   return parsed.success ? { ok: true, method, data: parsed.data } : { ok: false, error: invalidInput(parsed.error) };
 }
 
@@ -82,19 +93,13 @@ function failure(error: CallError): CallResult<never> {
   return { ok: false, error };
 }
 
-function invalidInput(error: z.ZodError): CallError {
-  const byPath = new Map<string, string>();
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.');
-    const message =
-      issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message;
-    // One message per field: the first rule it breaks is the one to fix first.
-    if (!byPath.has(path)) byPath.set(path, message);
+/** Whether the input is plain data of a sane size; an input that cannot even be looked at is refused too. */
+function readableShape(input: unknown): string | null {
+  try {
+    return inputShapeProblem(input);
+  } catch {
+    return 'The input could not be read.';
   }
-  const issues = [...byPath].map(([path, message]) => ({ path, message }));
-  const first = issues[0];
-  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'The input is not valid.';
-  return { code: 'invalid-input', message, issues };
 }
 
 function internal(): CallError {

@@ -10,12 +10,15 @@ export class ConfideError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly retryAfterMs?: number,
-    /** Per-field messages, so a form can show the problem beside the field it is about. */
+    /** For a rule the core checks beyond the schema: which field to fix, so a form can show it there. */
     readonly issues?: IssueDetail[],
   ) {
     super(message);
   }
 }
+
+/** A value that passed the schema but breaks a rule only the core can check (e.g. a date on its clock). */
+export const invalidField = (path: string, message: string) => new ConfideError('invalid-input', message, undefined, [{ path, message }]);
 
 export const notFound = (what: string) => new ConfideError('not-found', `${what} was not found.`);
 export const forbidden = (message: string) => new ConfideError('forbidden', message);

@@ -8,13 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { findUserByName, insertUser, listUsers, toUser } from './vault/users';
 import { createClient, listClients, updateClient, viewClient } from './services/clients';
 import { closeCase, createCase, listCases } from './services/cases';
-import { createSession, listSessions } from './services/sessions';
+import { correctSession, createSession, listSessions } from './services/sessions';
 import { search } from './services/search';
 import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraft } from './services/notes';
 import { verifyVault } from './services/verify';
 import { readAuditLog } from './services/audit-log';
 import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './vault/pending-recovery-code';
-import { localIsoDate } from '../../shared/dates';
 import { resolveReference } from './services/references';
 import { assertNewPassphrase } from './new-passphrase';
 
@@ -116,8 +115,7 @@ export const handlers: HandlerTable = {
   },
 
   'clock.now': (_input, session) => {
-    const now = session.clock();
-    return { now: now.toISOString(), today: localIsoDate(now) };
+    return { now: session.clock().toISOString(), today: session.today() };
   },
 
   'vault.verify': (_input, session) => verifyVault(session.services()),
@@ -142,6 +140,7 @@ export const handlers: HandlerTable = {
 
   'sessions.list': (input, session) => ({ sessions: listSessions(session.services(), input.clientId) }),
   'sessions.create': (input, session) => createSession(session.services(), input),
+  'sessions.update': (input, session) => correctSession(session.services(), input),
 
   'notes.list': (input, session) => ({ notes: listNotes(session.services(), input.clientId) }),
   'notes.get': (input, session) => getNote(session.services(), input),

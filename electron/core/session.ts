@@ -18,8 +18,15 @@ export class VaultSession {
     readonly dir: string,
     readonly env: VaultEnv,
     readonly clock: () => Date,
+    /** Today's date and the local minute, on the core's clock in the practice's time zone. */
+    private readonly localTime: () => { date: string; dateTime: string },
   ) {
     this.backoff = new UnlockBackoff(() => clock().getTime());
+  }
+
+  /** Today's date on the core's clock in the practice's time zone (YYYY-MM-DD). */
+  today(): string {
+    return this.localTime().date;
   }
 
   isUnlocked(): boolean {
@@ -47,7 +54,13 @@ export class VaultSession {
   /** What a service gets: the database, who is acting and the time. Services write no audit entries: the dispatcher does. */
   services(): ServiceContext {
     const vault = this.current();
-    return { db: vault.db, user: vault.user, now: this.env.now };
+    return {
+      db: vault.db,
+      user: vault.user,
+      now: this.env.now,
+      today: () => this.localTime().date,
+      localNow: () => this.localTime().dateTime,
+    };
   }
 
   lock(reason: LockReason, options: { silent?: boolean } = {}): void {

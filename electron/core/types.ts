@@ -12,6 +12,11 @@ export interface CoreOptions {
   vaultDir: string;
   /** Injected so services and tests agree on "now". */
   clock?: () => Date;
+  /**
+   * The practice's time zone (IANA name), which turns the clock's instant into today's date and the local
+   * time sessions are written in. The machine's own zone when omitted; tests name one.
+   */
+  timeZone?: string;
   /** Argon2id cost for new key slots; production default when omitted. */
   kdf?: KdfParams;
   /** Path to a better-sqlite3 native build for this runtime (Electron needs its own ABI build). */

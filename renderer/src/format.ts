@@ -59,6 +59,7 @@ export const sessionStatusLabels: Record<SessionRecord['status'], string> = {
   'did-not-attend': 'Did not attend',
   'cancelled-by-client': 'Cancelled by client',
   'cancelled-by-practice': 'Cancelled by practice',
+  booked: 'Booked (not yet held)',
 };
 
 export function formatDuration(minutes: number): string {

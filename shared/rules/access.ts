@@ -35,6 +35,8 @@ export interface CaseCapabilities {
   recordSessions: boolean;
   /** Write case and session notes in it: its own therapist, while it is open. */
   writeNotes: boolean;
+  /** Correct a session recorded wrongly: its own therapist, open or closed (the record must be right). */
+  correctSessions: boolean;
   /** Close it: its therapist or a practice director, while it is open. */
   close: boolean;
 }
@@ -43,6 +45,7 @@ export function caseCapabilities(actor: Actor, kase: { runsCase: boolean; open: 
   return {
     recordSessions: kase.open && kase.runsCase,
     writeNotes: kase.open && kase.runsCase,
+    correctSessions: kase.runsCase,
     close: kase.open && (kase.runsCase || actor.isDirector),
   };
 }

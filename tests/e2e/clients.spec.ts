@@ -39,7 +39,7 @@ test.describe('clients', () => {
     await dialog.month.fill('4');
     await dialog.submit.click();
     await expect(fieldError(dialog.day)).toHaveCount(0);
-    await expect(fieldError(dialog.email)).toHaveText('Email address is not valid');
+    await expect(fieldError(dialog.email)).toHaveText('Email address is not valid: it should look like name@example.org');
     await expect(dialog.email).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.email).toBeFocused();
     await checkAccessibility('add client dialog');

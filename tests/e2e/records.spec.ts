@@ -334,10 +334,10 @@ test.describe('client records', () => {
     await expect(fieldError(dialog.duration)).toHaveText('Duration must be a whole number of minutes, for example 50');
     await expect(dialog.date.getByRole('textbox', { name: 'Day' })).toBeFocused();
 
-    // A date before the case opened is refused by the core, with its own words.
+    // A date before the case opened is refused by the core, with its own words, next to the date.
     await dialog.fill({ date: ['20', '10', '2026'], time: ['09', '30'], attendees: [ALEX] });
     await dialog.submit.click();
-    await expect(dialog.failure).toHaveText('A session cannot be before the day its case opened.');
+    await expect(fieldError(dialog.date.getByRole('textbox', { name: 'Day' }))).toHaveText('A session cannot be before the day its case opened.');
 
     // The case is closed elsewhere while the dialog is open: the core refuses, and the dialog says why.
     await vault.call('cases.close', { caseId: kase.id, closedOn: '2026-11-20' });
@@ -384,7 +384,7 @@ test.describe('client records', () => {
     await closedOn.getByRole('textbox', { name: 'Month' }).fill('11');
     await closedOn.getByRole('textbox', { name: 'Year' }).fill('2026');
     await closeDialog.getByRole('button', { name: 'Close case' }).click();
-    await expect(closeDialog.getByRole('alert')).toHaveText('A case cannot close before its last session.');
+    await expect(fieldError(closedOn.getByRole('textbox', { name: 'Day' }))).toHaveText('A case cannot close before its last session.');
     await page.keyboard.press('Escape');
 
     // The editor is open on a session note when the case is closed elsewhere: the autosave says why it failed.

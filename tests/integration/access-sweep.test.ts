@@ -65,6 +65,10 @@ function attacks(): Record<MethodName, unknown[]> {
     'sessions.create': [
       { caseId: ids.case, startsAt: '2024-02-01T09:00', durationMinutes: 50, modality: 'video', status: 'attended', attendeeIds: [ids.client] },
     ],
+    'sessions.update': [
+      { sessionId: ids.session, status: 'did-not-attend' },
+      { sessionId: ids.session, startsAt: '2024-01-09T09:00', reason: 'wrong day' },
+    ],
     'notes.list': [{ clientId: ids.client }],
     'notes.get': [{ noteId: ids.note, clientId: ids.client }],
     'notes.saveDraft': [

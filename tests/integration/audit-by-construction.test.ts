@@ -53,6 +53,7 @@ function accepted(): { [M in AuditedMethod]: MethodInput<M> } {
       status: 'attended',
       attendeeIds: [ids.client],
     },
+    'sessions.update': { sessionId: ids.session, durationMinutes: 55, reason: 'ran over' },
     'notes.list': { clientId: ids.client },
     'notes.saveDraft': { about: { type: 'case', caseId: ids.case }, body: 'a case note' },
     'notes.finalise': { noteId: ids.note, clientId: ids.client },
@@ -73,7 +74,7 @@ function accepted(): { [M in AuditedMethod]: MethodInput<M> } {
 const auditedMethods = methodNames.filter((m) => ['view', 'change'].includes(contract[m].audit.kind)) as AuditedMethod[];
 const actionOf = (m: MethodName) => (contract[m].audit as { action: keyof typeof auditActionLabels }).action;
 
-async function entriesFor(action: string, userId?: string) {
+async function entriesFor(action: keyof typeof auditActionLabels, userId?: string) {
   return (await door.call('audit.list', { action, ...(userId ? { userId } : {}) })).entries;
 }
 

@@ -44,7 +44,7 @@ describe('the confide CLI', () => {
   it('exit 2 for input the contract rejects, naming the field, and for JSON that does not parse, without echoing it', async () => {
     const bad = await confide(['call', vault, 'clients.create', '--input', '-', '--passphrase-stdin'], `${PASS}\n{"name":"Ann","email":"nope"}`);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('confide: email: Email address is not valid\n');
+    expect(bad.stderr).toBe('confide: Email address is not valid: it should look like name@example.org\n');
     const notJson = await confide(['call', vault, 'clients.create', '--input', '-', '--passphrase-stdin'], `${PASS}\n{name: Private Person`);
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toBe('confide: The input is not valid JSON (line 1, column 2).\n');

@@ -76,7 +76,7 @@ const scenarios: Record<number, Scenario[]> = {
     {
       condition: 'input the contract rejects',
       arrange: () => ({ args: ['call', vault, 'clients.create', '--input', '-', '--passphrase-stdin'], stdin: `${stdinPass}{"name":""}` }),
-      says: /^confide: name: Name is required$/m,
+      says: /^confide: Name is required$/m,
     },
     {
       condition: 'JSON that does not parse',

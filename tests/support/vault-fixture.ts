@@ -35,12 +35,15 @@ export class TestDoor {
   }
 }
 
-export function openDoor(vaultDir: string, clock?: () => Date): TestDoor {
-  return new TestDoor(createCore({ vaultDir, kdf: TEST_KDF, ...(clock ? { clock } : {}) }));
+export function openDoor(vaultDir: string, clock?: () => Date, timeZone?: string): TestDoor {
+  return new TestDoor(createCore({ vaultDir, kdf: TEST_KDF, ...(clock ? { clock } : {}), ...(timeZone ? { timeZone } : {}) }));
 }
 
-export async function newVault(vaultDir: string, clock?: () => Date): Promise<{ door: TestDoor; recoveryCode: string }> {
-  const door = openDoor(vaultDir, clock);
+/** A clock stopped at one instant, for rules about "today" and "now". */
+export const fixedClock = (iso: string) => () => new Date(iso);
+
+export async function newVault(vaultDir: string, clock?: () => Date, timeZone?: string): Promise<{ door: TestDoor; recoveryCode: string }> {
+  const door = openDoor(vaultDir, clock, timeZone);
   const { recoveryCode } = await door.call('vault.create', { practiceName: PRACTICE, userName: USER, passphrase: PASSPHRASE });
   return { door, recoveryCode };
 }

@@ -3,7 +3,8 @@ import { formatCaseReference } from '../../../shared/client-reference';
 import type { CaseKind, CaseRecord } from '../../../shared/records';
 import { caseCapabilities } from '../../../shared/rules/access';
 import { participantCountProblem } from '../../../shared/rules/case-kinds';
-import { ConfideError, conflict, forbidden, notFound } from '../errors';
+import { futureDateProblem } from '../../../shared/dates';
+import { ConfideError, conflict, forbidden, invalidField, notFound } from '../errors';
 import type { ServiceContext } from './context';
 import { participantsOfCase } from './refs';
 import { assertClientVisible, caseAbout } from './visibility';
@@ -47,9 +48,9 @@ export function findCase(ctx: ServiceContext, caseId: string): CaseRow {
   return row;
 }
 
-/** Only the case's own therapist records its sessions and notes. */
-export function assertRunsCase(ctx: ServiceContext, row: CaseRow): void {
-  if (row.therapist_id !== ctx.user.id) throw forbidden("Only the case's therapist can record its sessions and notes.");
+/** Only the case's own therapist records (and corrects) its sessions and notes. */
+export function assertRunsCase(ctx: ServiceContext, row: CaseRow, message = "Only the case's therapist can record its sessions and notes."): void {
+  if (row.therapist_id !== ctx.user.id) throw forbidden(message);
 }
 
 export function listCases(ctx: ServiceContext, clientId: string): CaseRecord[] {
@@ -65,6 +66,8 @@ export function createCase(
   ctx: ServiceContext,
   input: { kind: CaseKind; participantIds: string[]; therapistId?: string | undefined; openedOn: string },
 ): CaseRecord {
+  const future = futureDateProblem('Opening date', input.openedOn, ctx.today());
+  if (future) throw invalidField('openedOn', `${future}: a case opens on the day work with the client begins.`);
   const participants = [...new Set(input.participantIds)];
   const problem = participantCountProblem(input.kind, participants.length);
   if (problem !== null) throw invalid(problem);
@@ -94,12 +97,14 @@ export function closeCase(ctx: ServiceContext, input: { caseId: string; closedOn
   const row = findCase(ctx, input.caseId);
   if (row.closed_on !== null) throw conflict('This case is already closed.');
   if (!capabilitiesOf(ctx, row).close) throw forbidden("Only the case's therapist or a practice director can close it.");
-  if (input.closedOn < row.opened_on) throw invalid('A case cannot close before the day it opened.');
+  if (input.closedOn < row.opened_on) throw invalidField('closedOn', 'A case cannot close before the day it opened.');
+  const future = futureDateProblem('Closing date', input.closedOn, ctx.today());
+  if (future) throw invalidField('closedOn', `${future}: close the case on or after the day work ends.`);
   const last = ctx.db.prepare('SELECT max(substr(starts_at, 1, 10)) AS day FROM sessions WHERE case_id = ?').get(row.id) as {
     day: string | null;
   };
   if (last.day !== null && input.closedOn < last.day) {
-    throw invalid('A case cannot close before its last session.');
+    throw invalidField('closedOn', 'A case cannot close before its last session.');
   }
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE cases SET closed_on = ? WHERE id = ?').run(input.closedOn, row.id);

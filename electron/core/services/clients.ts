@@ -4,7 +4,8 @@ import type { contract } from '../../../shared/contract';
 import type { ClientDetail, ClientSummary } from '../../../shared/schemas';
 import { formatClientReference } from '../../../shared/client-reference';
 import { clientCapabilities, type ClientCapabilities } from '../../../shared/rules/access';
-import { ConfideError, forbidden } from '../errors';
+import { futureDateProblem } from '../../../shared/dates';
+import { ConfideError, forbidden, invalidField } from '../errors';
 import type { ServiceContext } from './context';
 import { assertClientVisible, clientVisible, isClinicianFor } from './visibility';
 
@@ -76,8 +77,15 @@ export function listClients(
   return rows.map(toSummary);
 }
 
+/** A date of birth after today (on the core's clock) cannot be true. */
+function assertBornByToday(ctx: ServiceContext, dateOfBirth: string | undefined): void {
+  const future = dateOfBirth ? futureDateProblem('Date of birth', dateOfBirth, ctx.today()) : null;
+  if (future) throw invalidField('dateOfBirth', future);
+}
+
 export function createClient(ctx: ServiceContext, input: NewClientInput): ClientDetail {
   if (!ctx.user.is_therapist) throw forbidden('Only a therapist can add a client to their caseload.');
+  assertBornByToday(ctx, input.dateOfBirth);
   const id = randomUUID();
   const now = ctx.now();
   ctx.db.transaction(() => {
@@ -106,6 +114,7 @@ export function updateClient(ctx: ServiceContext, input: UpdateClientInput): Cli
   if ((input.equality !== undefined || input.equalityWithdrawn) && !can.seeEqualityMonitoring) {
     throw forbidden("Only the client's therapist records or withdraws equality monitoring.");
   }
+  assertBornByToday(ctx, input.dateOfBirth);
   if (input.equality && input.equalityWithdrawn) {
     throw new ConfideError('invalid-input', 'Equality monitoring cannot be recorded and withdrawn at once.');
   }

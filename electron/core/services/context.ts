@@ -8,5 +8,10 @@ import type { UserRow } from '../vault/users';
 export interface ServiceContext {
   db: Db;
   user: UserRow;
+  /** The instant, as an ISO timestamp (UTC), for what the core records. */
   now: () => string;
+  /** Today's date (YYYY-MM-DD) in the practice's time zone, for rules such as "not in the future". */
+  today: () => string;
+  /** The local minute now (YYYY-MM-DDTHH:MM), comparable with session start times. */
+  localNow: () => string;
 }

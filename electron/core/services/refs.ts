@@ -22,6 +22,8 @@ function linkedClients(db: Db, table: string, key: string, id: string): Particip
 
 export const subjectsOfNote = (db: Db, noteId: string) => linkedClients(db, 'note_subjects', 'note_id', noteId);
 export const attendeesOfSession = (db: Db, sessionId: string) => linkedClients(db, 'session_attendees', 'session_id', sessionId);
+export const attendeesOfCorrection = (db: Db, correctionId: string) =>
+  linkedClients(db, 'session_correction_attendees', 'correction_id', correctionId);
 export const participantsOfCase = (db: Db, caseId: string) => linkedClients(db, 'case_participants', 'case_id', caseId);
 
 export function clientRef(db: Db, clientId: string): ParticipantRef {

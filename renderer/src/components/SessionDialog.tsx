@@ -10,6 +10,7 @@ import { Field } from './Field';
 import { showErrorsAndFocus } from './forms';
 import { RadioGroup } from './RadioGroup';
 import { SelectField } from './SelectField';
+import { TextAreaField } from './TextAreaField';
 import { emptyTime, parseTimeParts, TimeField, type TimeParts } from './TimeField';
 
 type Modality = SessionRecord['modality'];
@@ -23,9 +24,10 @@ interface Values {
   modality: Modality | null;
   status: Status;
   attendees: ReadonlySet<string>;
+  reason: string;
 }
 
-type Errors = Partial<Record<'date' | 'time' | 'duration' | 'modality' | 'status' | 'attendees', string>>;
+type Errors = Partial<Record<'date' | 'time' | 'duration' | 'modality' | 'status' | 'attendees' | 'reason', string>>;
 
 const modalityOptions = (Object.keys(modalityLabels) as Modality[]).map((value) => ({ value, label: modalityLabels[value] }));
 const statusOptions = (Object.keys(sessionStatusLabels) as Status[]).map((value) => ({
@@ -35,15 +37,27 @@ const statusOptions = (Object.keys(sessionStatusLabels) as Status[]).map((value)
 
 interface Props {
   caseRecord: CaseRecord;
+  /** A session recorded wrongly: the dialog corrects it instead of recording a new one. */
+  correcting?: SessionRecord;
   onClose(): void;
   onRecorded(session: SessionRecord): void;
 }
 
-export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const attendeesId = useId();
-  const today = useToday();
-  const [values, setValues] = useState<Values>(() => ({
+function initialValues(caseRecord: CaseRecord, session: SessionRecord | undefined): Values {
+  if (session) {
+    const [hour = '', minute = ''] = session.startsAt.slice(11, 16).split(':');
+    return {
+      date: datePartsOf(session.startsAt.slice(0, 10)),
+      time: { hour, minute },
+      duration: String(session.durationMinutes),
+      modality: session.modality,
+      status: session.status,
+      attendees: new Set(session.attendees.map((a) => a.id)),
+      reason: '',
+    };
+  }
+  return {
+    // Null until the person types a date: the field then shows today's date from the core.
     date: null,
     time: emptyTime,
     duration: '50',
@@ -52,7 +66,15 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
     // Nobody is ticked in couple and family work: a session recorded as joint by mistake would put one
     // partner's words in the other's file. With one participant there is nothing to choose.
     attendees: new Set(caseRecord.participants.length === 1 ? caseRecord.participants.map((p) => p.id) : []),
-  }));
+    reason: '',
+  };
+}
+
+export function SessionDialog({ caseRecord, correcting, onClose, onRecorded }: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const attendeesId = useId();
+  const today = useToday();
+  const [values, setValues] = useState<Values>(() => initialValues(caseRecord, correcting));
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -89,15 +111,18 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
       return;
     }
     setBusy(true);
-    const result = await call('sessions.create', {
-      caseId: caseRecord.id,
+    const session = {
       startsAt,
       durationMinutes: duration,
       modality: values.modality,
       status: values.status,
       // In the order the case lists its participants, whatever order they were ticked in.
       attendeeIds: caseRecord.participants.filter((p) => values.attendees.has(p.id)).map((p) => p.id),
-    });
+    };
+    const reason = values.reason.trim();
+    const result = correcting
+      ? await call('sessions.update', { sessionId: correcting.id, ...session, ...(reason ? { reason } : {}) })
+      : await call('sessions.create', { caseId: caseRecord.id, ...session });
     setBusy(false);
     if (!result.ok) {
       const { fields } = result.error;
@@ -107,6 +132,7 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
       if (fields.attendeeIds) fieldErrors.attendees = fields.attendeeIds;
       if (fields.modality) fieldErrors.modality = fields.modality;
       if (fields.status) fieldErrors.status = fields.status;
+      if (fields.reason) fieldErrors.reason = fields.reason;
       showErrorsAndFocus(formRef.current, () => {
         setErrors(fieldErrors);
         setFailure(Object.keys(fieldErrors).length > 0 ? null : result.error);
@@ -120,12 +146,13 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
 
   return (
     <Dialog
-      title="Record a session"
+      title={correcting ? 'Correct a session' : 'Record a session'}
       onClose={onClose}
       wide
       description={
         <p>
           {caseKindLabels[caseRecord.kind]} case {caseRecord.reference}
+          {correcting ? '. What the session was recorded as before is kept in its history.' : null}
         </p>
       }
     >
@@ -176,6 +203,7 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
           <p id={`${attendeesId}-hint`} className="field-hint">
             Tick each client in the session (or due to be, if it did not go ahead). The session and its notes
             appear in the file of each client ticked — and only theirs.
+            {correcting ? ' Unticking a client takes the session and its notes out of their file.' : null}
           </p>
           {groupInvalid ? (
             <p id={`${attendeesId}-error`} className="field-error">
@@ -195,9 +223,19 @@ export function SessionDialog({ caseRecord, onClose, onRecorded }: Props) {
             </div>
           ))}
         </fieldset>
+        {correcting ? (
+          <TextAreaField
+            label="Reason for the correction (optional)"
+            hint="Kept with the session’s history. Only you, as the case’s therapist, can read it."
+            rows={2}
+            value={values.reason}
+            error={errors.reason}
+            onChange={(event) => setValues({ ...values, reason: event.target.value })}
+          />
+        ) : null}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Recording…' : 'Record session'}
+            {correcting ? (busy ? 'Saving…' : 'Save correction') : busy ? 'Recording…' : 'Record session'}
           </button>
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, type UiError } from '../api';
-import { auditActionLabel, auditActions } from '../../../shared/audit-actions';
+import { auditActionLabel, auditActions, type AuditAction } from '../../../shared/audit-actions';
 import type { AuditLogEntry, AuditLogQuery, AuditReport, User } from '../../../shared/schemas';
 import { Alert } from '../components/Alert';
 import { DateField, emptyDate, parseDateParts, type DateParts } from '../components/DateField';
@@ -123,7 +123,7 @@ export function AuditLog() {
     setErrors({});
     const query: AuditLogQuery = {
       ...(filters.userId ? { userId: filters.userId } : {}),
-      ...(filters.action ? { action: filters.action } : {}),
+      ...(filters.action ? { action: filters.action as AuditAction } : {}),
       ...(filters.clientReference.trim() ? { clientReference: filters.clientReference.trim() } : {}),
       ...('iso' in from && from.iso ? { from: from.iso } : {}),
       ...('iso' in to && to.iso ? { to: to.iso } : {}),

@@ -185,16 +185,46 @@ function CaseItem({
   );
 }
 
+/** What each correction replaced, newest first, so a wrongly recorded session keeps its history on view. */
+function SessionHistory({ session }: { session: SessionRecord }) {
+  const count = session.corrections.length;
+  if (count === 0) return null;
+  return (
+    <details className="session-history">
+      <summary>Corrected {count === 1 ? 'once' : `${count} times`}</summary>
+      <ol className="history">
+        {[...session.corrections].reverse().map((correction) => {
+          const before = correction.previous;
+          return (
+            <li key={correction.correctedAt} className="history-entry">
+              <p className="history-meta">
+                Corrected {formatDateTime(correction.correctedAt)} by <strong>{correction.correctedBy}</strong>
+              </p>
+              {correction.reason ? <p className="history-reason">{correction.reason}</p> : null}
+              <p className="session-history-before">
+                Before: {formatSessionStart(before.startsAt)} · {formatDuration(before.durationMinutes)} · {modalityLabels[before.modality]} ·{' '}
+                {sessionStatusLabels[before.status]} · with {listPeople(before.attendees)}
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </details>
+  );
+}
+
 function SessionItem({
   session,
   kase,
   notes,
   actions,
+  onCorrect,
 }: {
   session: SessionRecord;
   kase: CaseRecord | undefined;
   notes: NoteRecord[];
   actions: FileActions;
+  onCorrect(): void;
 }) {
   const headingId = useId();
   const sessionNotes = notes.filter((note) => note.sessionId === session.id);
@@ -213,22 +243,30 @@ function SessionItem({
           {sessionStatusLabels[session.status]}
           {kase ? ` · ${caseKindLabels[kase.kind]} case ${kase.reference}` : ''}
         </p>
+        <SessionHistory session={session} />
         <NoteList
           notes={sessionNotes}
           userId={actions.userId}
           onOpen={actions.openNote}
           label={`Notes on the session of ${formatSessionStart(session.startsAt)}`}
         />
-        {canWrite ? (
+        {kase?.can.correctSessions || canWrite ? (
           <div className="session-actions">
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => actions.write({ type: 'session', sessionId: session.id }, draft)}
-            >
-              {draft ? 'Continue session note draft' : sessionNotes.length > 0 ? 'Write another session note' : 'Write session note'}
-              <span className="visually-hidden"> for {formatSessionStart(session.startsAt)}</span>
-            </button>
+            {canWrite ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => actions.write({ type: 'session', sessionId: session.id }, draft)}
+              >
+                {draft ? 'Continue session note draft' : sessionNotes.length > 0 ? 'Write another session note' : 'Write session note'}
+                <span className="visually-hidden"> for {formatSessionStart(session.startsAt)}</span>
+              </button>
+            ) : null}
+            {kase?.can.correctSessions ? (
+              <button type="button" className="button button--small button--quiet" onClick={onCorrect}>
+                Correct session<span className="visually-hidden"> of {formatSessionStart(session.startsAt)}</span>
+              </button>
+            ) : null}
           </div>
         ) : null}
       </article>
@@ -242,9 +280,11 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
   const userId = user?.id ?? '';
   const [editing, setEditing] = useState(false);
   const [recordingIn, setRecordingIn] = useState<CaseRecord | null>(null);
+  const [correcting, setCorrecting] = useState<SessionRecord | null>(null);
   const [closing, setClosing] = useState<CaseRecord | null>(null);
   const [message, setMessage] = useState<string | null>(notice ?? null);
   const casesHeadingRef = useRef<HTMLHeadingElement>(null);
+  const timelineHeadingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     void useClientFile.getState().open(clientId);
@@ -339,7 +379,9 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
                 )}
               </section>
               <section className="panel" aria-labelledby="timeline-heading">
-                <h2 id="timeline-heading">Sessions</h2>
+                <h2 id="timeline-heading" ref={timelineHeadingRef} tabIndex={-1} className="focus-target">
+                  Sessions
+                </h2>
                 {sessions.length === 0 ? (
                   <p className="muted">No sessions recorded.</p>
                 ) : (
@@ -356,6 +398,7 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
                           kase={caseById.get(session.caseId)}
                           notes={notes}
                           actions={actions}
+                          onCorrect={() => setCorrecting(session)}
                         />
                       ))}
                     </ol>
@@ -412,6 +455,27 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
                 setRecordingIn(null);
                 setMessage(`Session on ${formatSessionStart(session.startsAt)} recorded.`);
                 void useClientFile.getState().reload();
+              }}
+            />
+          ) : null}
+          {correcting && caseById.has(correcting.caseId) ? (
+            <SessionDialog
+              caseRecord={caseById.get(correcting.caseId)!}
+              correcting={correcting}
+              onClose={() => setCorrecting(null)}
+              onRecorded={(session) => {
+                setCorrecting(null);
+                const stillHere = session.attendees.some((attendee) => attendee.id === clientId);
+                setMessage(
+                  stillHere
+                    ? `Session corrected: ${formatSessionStart(session.startsAt)}.`
+                    : `Session corrected. ${client.name} was not at it, so it is no longer in this file.`,
+                );
+                // A session taken out of this file takes its button with it; focus goes to the list it was in.
+                void useClientFile
+                  .getState()
+                  .reload()
+                  .then(() => (stillHere ? undefined : timelineHeadingRef.current?.focus()));
               }}
             />
           ) : null}

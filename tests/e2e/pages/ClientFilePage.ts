@@ -5,11 +5,16 @@ export class TimelineSession {
   readonly kind: Locator;
   readonly notes: Locator;
   readonly writeNote: Locator;
+  readonly correct: Locator;
+  /** "Corrected once": what the session was recorded as before each correction. */
+  readonly history: Locator;
 
   constructor(readonly item: Locator) {
     this.kind = item.locator('.session-kind');
     this.notes = item.locator('.note');
     this.writeNote = item.getByRole('button', { name: /^(Write session note|Write another session note|Continue session note draft)/ });
+    this.correct = item.getByRole('button', { name: /^Correct session/ });
+    this.history = item.locator('.session-history');
   }
 }
 

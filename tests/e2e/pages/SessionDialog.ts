@@ -5,12 +5,12 @@ export interface SessionEntry {
   time: [string, string];
   duration?: string;
   modality?: 'In person' | 'Video' | 'Phone';
-  attendance?: 'Attended' | 'Did not attend' | 'Cancelled by client' | 'Cancelled by practice';
+  attendance?: 'Attended' | 'Did not attend' | 'Cancelled by client' | 'Cancelled by practice' | 'Booked (not yet held)';
   /** Names of the clients to tick (all others are left unticked). */
   attendees: string[];
 }
 
-/** The "Record a session" dialog. */
+/** The "Record a session" dialog, or "Correct a session" for one already recorded. */
 export class SessionDialog {
   readonly dialog: Locator;
   readonly date: Locator;
@@ -20,15 +20,20 @@ export class SessionDialog {
   readonly attendeeGroup: Locator;
   readonly submit: Locator;
   readonly failure: Locator;
+  readonly reason: Locator;
 
-  constructor(readonly page: Page) {
-    this.dialog = page.getByRole('dialog', { name: 'Record a session' });
+  constructor(
+    readonly page: Page,
+    mode: 'record' | 'correct' = 'record',
+  ) {
+    this.dialog = page.getByRole('dialog', { name: mode === 'record' ? 'Record a session' : 'Correct a session' });
     this.date = this.dialog.getByRole('group', { name: 'Date' });
     this.time = this.dialog.getByRole('group', { name: 'Start time' });
     this.duration = this.dialog.getByRole('textbox', { name: 'Duration in minutes' });
     this.attendance = this.dialog.getByRole('combobox', { name: 'Attendance' });
     this.attendeeGroup = this.dialog.getByRole('group', { name: 'Who the session was with' });
-    this.submit = this.dialog.getByRole('button', { name: 'Record session' });
+    this.submit = this.dialog.getByRole('button', { name: mode === 'record' ? 'Record session' : 'Save correction' });
+    this.reason = this.dialog.getByRole('textbox', { name: 'Reason for the correction (optional)' });
     this.failure = this.dialog.getByRole('alert');
   }
 
