@@ -1,6 +1,7 @@
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { CallError, CallResult } from '../../shared/errors';
 import type { z } from 'zod';
+import { BackgroundPageCheck } from './background-page-check';
 import { ConfideError } from './errors';
 import { handlers } from './handlers';
 import { VaultSession } from './session';
@@ -18,19 +19,34 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
   const session = new VaultSession(
     options.vaultDir,
-    { kdf: options.kdf ?? DEFAULT_KDF, now: () => clock().toISOString(), nativeBinding: options.nativeBinding },
+    {
+      kdf: options.kdf ?? DEFAULT_KDF,
+      now: () => clock().toISOString(),
+      nativeBinding: options.nativeBinding,
+      busyWaitMs: options.busyWaitMs,
+    },
     () => clock().getTime(),
   );
   let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
+  const enqueue = <T>(job: () => T | Promise<T>): Promise<T> => {
+    const result = queue.then(job);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const pageCheck = new BackgroundPageCheck(session, enqueue);
 
   return {
     call(method, input) {
       inFlight += 1;
-      const result = queue.then(() => dispatch(session, method, input)).finally(() => (inFlight -= 1));
-      queue = result;
-      return result;
+      return enqueue(() => dispatch(session, method, input)).finally(() => {
+        inFlight -= 1;
+        // After an unlock, the page check starts; after any other call this does nothing.
+        pageCheck.start();
+      });
     },
+    pagesChecked: () => pageCheck.done(),
+    longestPageCheckSliceMs: () => pageCheck.longestSliceMs,
     isUnlocked: () => session.isUnlocked(),
     // A lock waits for a call already running (an unlock or a rewrap awaiting Argon2 takes well under a
     // second), so a handler never finds its database closed or its key zeroed half-way.
@@ -58,7 +74,7 @@ async function dispatch(session: VaultSession, method: string, input: unknown): 
     if (!output.success) return failure(internal());
     return { ok: true, value: output.data };
   } catch (error) {
-    return failure(toCallError(error, method));
+    return failure(toCallError(session.damageError(error) ?? error, method));
   }
 }
 

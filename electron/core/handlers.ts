@@ -1,11 +1,10 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
 import { hasVault } from './vault/paths';
-import { addPassphraseSlot, changePassphrase, replaceRecoveryCode, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
+import { addUserWithSlot, changePassphrase, replaceRecoveryCode, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
 import type { VaultSession } from './session';
 import { autoLockMinutes, practiceName, writeSetting } from './services/settings';
-import { randomUUID } from 'node:crypto';
-import { findUserByName, insertUser, listUsers, toUser } from './services/users';
+import { findUserByName, listUsers, toUser } from './services/users';
 import { createClient, listClients, updateClient, viewClient } from './services/clients';
 import { closeCase, createCase, listCases } from './services/cases';
 import { createSession, listSessions } from './services/sessions';
@@ -78,8 +77,8 @@ export const handlers: HandlerTable = {
   },
 
   'vault.changePassphrase': async (input, session) => {
+    // Audited with the change itself (vault/key-change.ts).
     await changePassphrase(session.current(), input, session.env);
-    session.services().audit({ action: 'vault.passphrase.change' });
     return {};
   },
 
@@ -87,11 +86,10 @@ export const handlers: HandlerTable = {
     // The one recovery code opens the whole practice's vault, so replacing it is a director's decision.
     if (!session.current().user.is_director) throw new ConfideError('forbidden', 'Only a practice director can replace the recovery code.');
     const recoveryCode = await replaceRecoveryCode(session.current(), input.currentPassphrase, session.env);
-    session.services().audit({ action: 'vault.recovery-code.replace' });
     return { recoveryCode };
   },
 
-  'vault.verify': (_input, session) => verifyVault(session.services()),
+  'vault.verify': (_input, session) => verifyVault(session.services(), () => session.verifyPages()),
 
   'settings.get': (_input, session) => ({ autoLockMinutes: autoLockMinutes(session.current().db) }),
 
@@ -131,12 +129,6 @@ export const handlers: HandlerTable = {
     const ctx = session.services();
     if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can add users.');
     if (findUserByName(ctx.db, input.name)) throw new ConfideError('conflict', 'There is already a user with that name.');
-    const slotId = await addPassphraseSlot(session.current(), input.passphrase, session.env.kdf);
-    const user = ctx.db.transaction(() => {
-      const row = insertUser(ctx.db, { id: randomUUID(), name: input.name, roles: input.roles, keySlotId: slotId, createdAt: ctx.now() });
-      ctx.audit({ action: 'user.create', targetId: row.id });
-      return row;
-    })();
-    return toUser(user);
+    return toUser(await addUserWithSlot(session.current(), input, session.env));
   },
 };

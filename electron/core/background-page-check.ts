@@ -1,0 +1,69 @@
+import type { VaultSession } from './session';
+import { performance } from 'node:perf_hooks';
+import type { PageCheckProgress } from './vault/page-check';
+import type { OpenVault } from './vault/vault';
+
+/** Each slice checks pages for about this long, so a call waiting behind it waits no longer. */
+export const SLICE_MS = 4;
+
+type Enqueue = <T>(job: () => T | Promise<T>) => Promise<T>;
+
+/**
+ * Checks every page of the open vault after unlock, a slice at a time, each slice a job in the core's
+ * call queue: slices and calls take turns on the one connection and never run at once, and a call
+ * waits for at most one slice. Damage found marks the session damaged (writes stop).
+ */
+export class BackgroundPageCheck {
+  private startedFor: OpenVault | null = null;
+  private result: Promise<PageCheckProgress | null> = Promise.resolve(null);
+  private finish: (progress: PageCheckProgress | null) => void = () => undefined;
+  /** The longest slice so far, for the benchmark. */
+  longestSliceMs = 0;
+
+  constructor(
+    private readonly session: VaultSession,
+    private readonly enqueue: Enqueue,
+  ) {}
+
+  /** Starts checking the vault that is open now, unless it is already being checked. */
+  start(): void {
+    const vault = this.session.openVault();
+    if (!vault || vault === this.startedFor) return;
+    this.finish(null);
+    this.startedFor = vault;
+    this.result = new Promise((resolve) => (this.finish = resolve));
+    this.scheduleSlice(vault);
+  }
+
+  /** Resolves when the check of the open vault ends: its progress, or null if the vault was locked first. */
+  done(): Promise<PageCheckProgress | null> {
+    return this.result;
+  }
+
+  private scheduleSlice(vault: OpenVault): void {
+    // setImmediate, not a microtask: calls that arrived meanwhile get into the queue before the next slice.
+    setImmediate(() => {
+      void this.enqueue(() => this.slice(vault));
+    });
+  }
+
+  private slice(vault: OpenVault): void {
+    if (this.session.openVault() !== vault) {
+      this.finish(null);
+      return;
+    }
+    const started = performance.now();
+    let progress: PageCheckProgress;
+    try {
+      progress = this.session.checkPagesSlice(SLICE_MS);
+    } catch {
+      // The file could not be read (the vault was locked under us, or the disk failed): the check at
+      // verify and before a backup still runs in full and reports what it finds.
+      this.finish(null);
+      return;
+    }
+    this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - started);
+    if (progress.done) this.finish(progress);
+    else this.scheduleSlice(vault);
+  }
+}
