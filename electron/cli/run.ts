@@ -111,7 +111,16 @@ async function runVaultCommand(
       return ExitCode.ok;
     }
     case 'verify': {
-      await unlock(core, secrets, command.user);
+      try {
+        await unlock(core, secrets, command.user);
+      } catch (error) {
+        // Damage that stops the vault opening at all (its first pages, its WAL) is what verify is for:
+        // report it like damage found by the page check.
+        if (!(error instanceof CallFailed) || error.error.code !== 'vault-damaged') throw error;
+        printJson(io, { ok: false, integrity: { ok: false, problem: error.error.message }, chain: null });
+        io.stderr.write(`confide: ${error.error.message}\n`);
+        return ExitCode.verifyFailed;
+      }
       const report = valueOf(await typedCall(core, 'vault.verify', {}));
       printJson(io, report);
       if (!report.ok) io.stderr.write(`confide: ${report.integrity.problem ?? report.chain.problem}\n`);

@@ -109,8 +109,7 @@ describe('the confide CLI', () => {
     } finally {
       holder.core.lock('user');
     }
-    // The CLI waits a few seconds for the other opener to finish before giving up.
-  }, 20_000);
+  });
 
   it('methods lists every contract method with a JSON schema for its input', async () => {
     const run = await confide(['methods']);
