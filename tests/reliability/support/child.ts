@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { createCore } from '../../../electron/core/core';
 import { typedCall } from '../../../electron/core/typed-call';
+import { openVaultDatabaseIndependently } from '../../support/independent-open';
 import { TEST_KDF } from '../../support/vault-fixture';
 
 export type ChildTask =
@@ -16,7 +17,8 @@ export type ChildTask =
   | { task: 'recover'; vaultDir: string; userName: string; recoveryCode: string; newPassphrase: string }
   | { task: 'open-and-list'; vaultDir: string; passphrase: string }
   | { task: 'list-notes'; vaultDir: string; passphrase: string; clientId: string }
-  | { task: 'unlock'; vaultDir: string; passphrase: string };
+  | { task: 'unlock'; vaultDir: string; passphrase: string }
+  | { task: 'raw-sort'; vaultDir: string; passphrase: string };
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -72,6 +74,15 @@ async function main(task: ChildTask): Promise<void> {
       say('ready');
       report(await typedCall(core, 'notes.list', { clientId: task.clientId }));
       break;
+    case 'raw-sort': {
+      // The control for the temp-file test: SQLite's own default (temp_store = FILE), no Confide settings.
+      const db = await openVaultDatabaseIndependently(task.vaultDir, task.passphrase);
+      say('ready');
+      const rows = db.prepare('SELECT * FROM notes ORDER BY created_at DESC').all();
+      db.close();
+      say(rows.length > 0 ? 'done' : 'failed empty');
+      break;
+    }
     case 'unlock':
       say('ready');
       report(await typedCall(core, 'vault.unlock', { passphrase: task.passphrase }));
