@@ -91,6 +91,7 @@ async function main(task: ChildTask): Promise<void> {
   core.lock('user');
 }
 
+say('loaded');
 const lines = createInterface({ input: process.stdin });
 lines.once('line', (line) => {
   lines.close();

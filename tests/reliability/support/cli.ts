@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Runs the real CLI in its own process, as tests/integration/cli.test.ts does. */
-export function confide(args: string[], stdin?: string): Promise<CliRun> {
+export function confide(args: string[], stdin?: string | Promise<string>): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/confide.ts'), ...args], {
       cwd: ROOT,
@@ -21,6 +21,6 @@ export function confide(args: string[], stdin?: string): Promise<CliRun> {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
+    void Promise.resolve(stdin ?? '').then((text) => child.stdin.end(text));
   });
 }

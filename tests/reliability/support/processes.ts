@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { ChildTask } from './child';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -13,10 +14,12 @@ export interface Child {
   /** Resolves when the process has ended, with its exit code or signal. */
   ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(): Promise<void>;
+  /** Sends the task (startChild with `hold` waits for this), so several children can start together. */
+  go(): void;
 }
 
 /** Starts tests/reliability/support/child.ts in its own Node process with `env` added to its environment. */
-export function startChild(task: ChildTask, env: Record<string, string> = {}): Child {
+export function startChild(task: ChildTask, env: Record<string, string> = {}, options: { hold?: boolean } = {}): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/reliability/support/child.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -50,8 +53,12 @@ export function startChild(task: ChildTask, env: Record<string, string> = {}): C
       resolve({ code, signal });
     }),
   );
-  child.stdin.end(`${JSON.stringify(task)}\n`);
+  const go = () => {
+    if (!child.stdin.writableEnded) child.stdin.end(`${JSON.stringify(task)}\n`);
+  };
+  if (!options.hold) go();
   return {
+    go,
     process: child,
     lines,
     ended,
@@ -78,4 +85,23 @@ export async function runChild(task: ChildTask, env: Record<string, string> = {}
 /** Kill moments spread evenly over [0, span] ms, a whole number of them. */
 export function spread(count: number, spanMs: number): number[] {
   return Array.from({ length: count }, (_, i) => Math.round(((i + 0.5) * spanMs) / count));
+}
+
+/** How long a task takes from its `ready` line to its end, so kills can be spread over that time. */
+export async function timeFromReady(task: ChildTask): Promise<number> {
+  const child = startChild(task);
+  await child.waitFor((line) => line === 'ready');
+  const started = performance.now();
+  await child.ended;
+  return performance.now() - started;
+}
+
+/** Starts the task, waits for `ready`, then kills it `delayMs` later (or lets it finish if it is quicker). */
+export async function killAfterReady(task: ChildTask, delayMs: number): Promise<{ lines: string[]; finished: boolean }> {
+  const child = startChild(task);
+  await child.waitFor((line) => line === 'ready');
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const finished = child.process.exitCode !== null;
+  await child.kill();
+  return { lines: child.lines, finished };
 }
