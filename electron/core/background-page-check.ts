@@ -1,5 +1,5 @@
-import type { VaultSession } from './session';
 import { performance } from 'node:perf_hooks';
+import type { VaultSession } from './session';
 import type { PageCheckProgress } from './vault/page-check';
 import type { OpenVault } from './vault/vault';
 
@@ -8,15 +8,19 @@ export const SLICE_MS = 4;
 
 type Enqueue = <T>(job: () => T | Promise<T>) => Promise<T>;
 
+interface Run {
+  vault: OpenVault;
+  result: Promise<PageCheckProgress | null>;
+  finish: (progress: PageCheckProgress | null) => void;
+}
+
 /**
  * Checks every page of the open vault after unlock, a slice at a time, each slice a job in the core's
  * call queue: slices and calls take turns on the one connection and never run at once, and a call
  * waits for at most one slice. Damage found marks the session damaged (writes stop).
  */
 export class BackgroundPageCheck {
-  private startedFor: OpenVault | null = null;
-  private result: Promise<PageCheckProgress | null> = Promise.resolve(null);
-  private finish: (progress: PageCheckProgress | null) => void = () => undefined;
+  private run: Run | null = null;
   /** The longest slice so far, for the benchmark. */
   longestSliceMs = 0;
 
@@ -25,31 +29,33 @@ export class BackgroundPageCheck {
     private readonly enqueue: Enqueue,
   ) {}
 
-  /** Starts checking the vault that is open now, unless it is already being checked. */
+  /** Starts checking the vault that is open now, unless it is already being (or has been) checked. */
   start(): void {
     const vault = this.session.openVault();
-    if (!vault || vault === this.startedFor) return;
-    this.finish(null);
-    this.startedFor = vault;
-    this.result = new Promise((resolve) => (this.finish = resolve));
-    this.scheduleSlice(vault);
+    if (!vault || vault === this.run?.vault) return;
+    this.run?.finish(null);
+    let finish: Run['finish'] = () => undefined;
+    const result = new Promise<PageCheckProgress | null>((resolve) => (finish = resolve));
+    const run: Run = { vault, result, finish };
+    this.run = run;
+    this.scheduleSlice(run);
   }
 
   /** Resolves when the check of the open vault ends: its progress, or null if the vault was locked first. */
   done(): Promise<PageCheckProgress | null> {
-    return this.result;
+    return this.run?.result ?? Promise.resolve(null);
   }
 
-  private scheduleSlice(vault: OpenVault): void {
+  private scheduleSlice(run: Run): void {
     // setImmediate, not a microtask: calls that arrived meanwhile get into the queue before the next slice.
     setImmediate(() => {
-      void this.enqueue(() => this.slice(vault));
+      void this.enqueue(() => this.slice(run));
     });
   }
 
-  private slice(vault: OpenVault): void {
-    if (this.session.openVault() !== vault) {
-      this.finish(null);
+  private slice(run: Run): void {
+    if (this.session.openVault() !== run.vault) {
+      run.finish(null);
       return;
     }
     const started = performance.now();
@@ -57,13 +63,13 @@ export class BackgroundPageCheck {
     try {
       progress = this.session.checkPagesSlice(SLICE_MS);
     } catch {
-      // The file could not be read (the vault was locked under us, or the disk failed): the check at
-      // verify and before a backup still runs in full and reports what it finds.
-      this.finish(null);
+      // The file could not be read (a disk error): the check at verify and before a backup still runs
+      // in full and reports what it finds.
+      run.finish(null);
       return;
     }
     this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - started);
-    if (progress.done) this.finish(progress);
-    else this.scheduleSlice(vault);
+    if (progress.done) run.finish(progress);
+    else this.scheduleSlice(run);
   }
 }
