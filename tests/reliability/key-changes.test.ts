@@ -1,8 +1,10 @@
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readKeyFile } from '../../electron/core/vault/key-file';
-import { newVault, openDoor, PASSPHRASE, PRACTICE, tempFolder, USER } from '../support/vault-fixture';
+import { secretBytes } from '../../electron/core/vault/kdf';
+import { readKeyFile, writeKeyFile } from '../../electron/core/vault/key-file';
+import { makeSlot, openSlot } from '../../electron/core/vault/key-slots';
+import { newVault, openDoor, PASSPHRASE, PRACTICE, TEST_KDF, tempFolder, USER } from '../support/vault-fixture';
 import { iterations } from './iterations';
 import { auditActions } from './support/audit';
 import { recordFigures } from './support/figures';
@@ -119,6 +121,22 @@ describe('key-file changes killed part-way', () => {
       expect((await auditActions(dir, PASSPHRASE)).filter((a) => a === 'user.create')).toHaveLength(2);
     }
     recordFigures('keys: users.create killed and retried', { kills: KILLS, usersWhoCannotUnlock: 0 });
+  });
+
+  it('a slot that belongs to no user (what an older Confide left when killed in users.create) does not block the retry', async () => {
+    const dir = copyOfBase();
+    // The state such a kill left: a slot opening with Tess's passphrase in vault.keys, first in the list,
+    // and no user row for it.
+    const keys = readKeyFile(join(dir, 'vault.keys'));
+    const dataKey = (await openSlot(keys.slots[0]!, secretBytes(PASSPHRASE)))!;
+    const orphan = await makeSlot('passphrase', secretBytes(TESS.passphrase), dataKey, TEST_KDF);
+    writeKeyFile(join(dir, 'vault.keys'), { slots: [orphan, ...keys.slots] });
+    const door = openDoor(dir);
+    await door.call('vault.unlock', { userName: USER, passphrase: PASSPHRASE });
+    await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
+    await door.call('vault.lock', {});
+    expect(await opens(dir, TESS.passphrase, TESS.name)).toBe(true);
+    expect(await opens(dir, TESS.passphrase)).toBe(true);
   });
 });
 

@@ -15,7 +15,7 @@ export type ChildTask =
   | { task: 'change-passphrase'; vaultDir: string; passphrase: string; newPassphrase: string }
   | { task: 'add-user'; vaultDir: string; passphrase: string; name: string; userPassphrase: string }
   | { task: 'recover'; vaultDir: string; userName: string; recoveryCode: string; newPassphrase: string }
-  | { task: 'open-and-list'; vaultDir: string; passphrase: string }
+  | { task: 'open-and-list'; vaultDir: string; passphrase: string; holdMs: number }
   | { task: 'list-notes'; vaultDir: string; passphrase: string; clientId: string }
   | { task: 'unlock'; vaultDir: string; passphrase: string }
   | { task: 'raw-sort'; vaultDir: string; passphrase: string };
@@ -66,7 +66,10 @@ async function main(task: ChildTask): Promise<void> {
         report(unlocked);
         break;
       }
-      report(await typedCall(core, 'clients.list', {}));
+      const listed = await typedCall(core, 'clients.list', {});
+      // Keeps the vault open a while, as a person would, so two processes are sure to overlap.
+      await new Promise((resolve) => setTimeout(resolve, task.holdMs));
+      report(listed);
       break;
     }
     case 'list-notes':
