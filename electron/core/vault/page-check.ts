@@ -16,7 +16,7 @@ const HMAC_BYTES = 64;
 const RESERVED = IV_BYTES + HMAC_BYTES;
 const HMAC_SALT_MASK = 0x3a;
 const FAST_KDF_ITERATIONS = 2;
-const PAGES_PER_READ = 32;
+const PAGES_PER_READ = 16;
 
 export interface PageCheckProgress {
   done: boolean;
