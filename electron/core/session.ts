@@ -44,15 +44,22 @@ export class VaultSession {
   /** Takes ownership of an opened vault, entering the unlock (and the failures before it) in the audit log. */
   begin(vault: OpenVault, action: string): void {
     this.lock('user', { silent: true });
+    const at = this.env.now();
+    try {
+      vault.db.transaction(() => {
+        for (const attemptedAt of this.backoff.pendingFailures()) {
+          appendAudit(vault.db, { at, actorId: null, action: 'vault.unlock.failed', detail: { attemptedAt } });
+        }
+        appendAudit(vault.db, { at, actorId: vault.user.id, action });
+      })();
+    } catch (error) {
+      // An unlock that cannot be audited (a damaged page at the end of the log) does not happen.
+      closeVault(vault);
+      throw error;
+    }
+    this.backoff.takeFailures();
     this.vault = vault;
     this.damage = null;
-    const at = this.env.now();
-    vault.db.transaction(() => {
-      for (const attemptedAt of this.backoff.takeFailures()) {
-        appendAudit(vault.db, { at, actorId: null, action: 'vault.unlock.failed', detail: { attemptedAt } });
-      }
-      appendAudit(vault.db, { at, actorId: vault.user.id, action });
-    })();
   }
 
   services(): ServiceContext {

@@ -1,5 +1,6 @@
 import type { AuditReport } from '../../../shared/schemas';
-import { verifyAuditChain } from '../audit';
+import { verifyAuditChain, type ChainReport } from '../audit';
+import { isDamage } from '../vault/database';
 import type { ServiceContext } from './context';
 
 /**
@@ -8,8 +9,18 @@ import type { ServiceContext } from './context';
  */
 export function verifyVault(ctx: ServiceContext, checkPages: () => string | null): AuditReport {
   const problem = checkPages();
-  const chain = verifyAuditChain(ctx.db);
+  const chain = readableChain(ctx);
   // A damaged vault takes no more writes, this entry included; the report still goes back.
   if (problem === null) ctx.audit({ action: 'vault.verify', detail: { ok: chain.ok } });
   return { ok: problem === null && chain.ok, integrity: { ok: problem === null, problem }, chain };
+}
+
+/** The chain, or a broken-chain report when a damaged page stops it being read at all. */
+function readableChain(ctx: ServiceContext): ChainReport {
+  try {
+    return verifyAuditChain(ctx.db);
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    return { ok: false, entries: 0, firstBrokenSeq: null, problem: 'the audit log could not be read: a page of it is damaged' };
+  }
 }
