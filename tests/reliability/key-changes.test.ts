@@ -9,6 +9,9 @@ import { iterations } from './iterations';
 import { auditActions } from './support/audit';
 import { recordFigures } from './support/figures';
 import { killAfterReady, spread, startChild, timeFromReady } from './support/processes';
+import { allowForKillsAndRaces } from './support/timeouts';
+
+allowForKillsAndRaces();
 
 /**
  * Changes to vault.keys, each killed at moments spread over the time it takes: nothing is left

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newVault, openDoor, PASSPHRASE, tempFolder, USER } from '../support/vault-fixture';
 import { auditActions } from './support/audit';
+import { allowForKillsAndRaces } from './support/timeouts';
+
+allowForKillsAndRaces();
 
 /**
  * Unlocking tries every passphrase slot, so a passphrase shared by two users opens as whichever slot

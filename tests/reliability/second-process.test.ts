@@ -6,6 +6,9 @@ import { iterations } from './iterations';
 import { confide, type CliRun } from './support/cli';
 import { recordFigures } from './support/figures';
 import { startChild } from './support/processes';
+import { allowForKillsAndRaces } from './support/timeouts';
+
+allowForKillsAndRaces();
 
 /**
  * Two Confide processes on one vault at the same moment: one wins and the other waits its turn (a

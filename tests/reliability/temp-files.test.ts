@@ -6,6 +6,9 @@ import { recordFigures } from './support/figures';
 import { runChild } from './support/processes';
 import type { ChildTask } from './support/child';
 import { makeVersion1Vault, noteText } from './support/v1-vault';
+import { allowForKillsAndRaces } from './support/timeouts';
+
+allowForKillsAndRaces();
 
 /**
  * SQLite spills big sorts, index builds and VACUUM to etilqs_* files in its temp folder, in plaintext,
@@ -29,7 +32,7 @@ beforeAll(async () => {
     await door.call('notes.saveDraft', { about: { type: 'client', clientId, kind: 'client' }, body: noteText(i, NOTE_BYTES) });
   }
   await door.call('vault.lock', {});
-}, 600_000);
+});
 afterAll(() => folder.cleanup());
 
 /** Runs the task in a child process whose SQLite temp folder is watched; returns every name that appeared. */

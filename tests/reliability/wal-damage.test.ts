@@ -7,6 +7,9 @@ import { confide } from './support/cli';
 import { recordFigures } from './support/figures';
 import { startChild } from './support/processes';
 import { walLayout } from './support/wal';
+import { allowForKillsAndRaces } from './support/timeouts';
+
+allowForKillsAndRaces();
 
 /**
  * The issue's scenario: a process writing clients is killed with commits only in vault.db-wal; then the
@@ -31,7 +34,7 @@ beforeAll(async () => {
     const acknowledged = child.lines.filter((line) => line.startsWith('ack ')).length;
     killed.push({ dir, acknowledged });
   }
-}, 600_000);
+});
 afterAll(() => folder.cleanup());
 
 let copies = 0;
