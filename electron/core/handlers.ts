@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
 import { hasVault } from './vault/paths';
-import { addUserWithSlot, changePassphrase, replaceRecoveryCode, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
+import { addUserWithSlot, changePassphrase, replaceRecoveryCode } from './vault/key-operations';
+import { createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
 import type { VaultSession } from './session';
 import { autoLockMinutes, practiceName, writeSetting } from './services/settings';
