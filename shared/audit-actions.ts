@@ -52,14 +52,18 @@ export function auditActionLabel(action: string): string {
  *   entered as an attempt, with why.
  * - `lifecycle`: unlocking, locking and creating the vault are entered by the vault itself as they happen
  *   (a failed unlock cannot be written until the key is known), with the reason stated.
+ * - `key-change`: a change to vault.keys is entered by the vault layer with the change itself (intent
+ *   recorded, vault.keys written, entry written; settled at the next unlock if interrupted), because a
+ *   file outside the database cannot share its transaction. A refused attempt is entered by the dispatcher.
  * - `none`: nothing from the vault is read or changed; the reason says why no entry is needed.
  */
 export type AuditSpec =
   | { kind: 'view' | 'change'; action: AuditAction }
-  | { kind: 'lifecycle'; action: AuditAction; why: string }
+  | { kind: 'lifecycle' | 'key-change'; action: AuditAction; why: string }
   | { kind: 'none'; why: string };
 
 export const viewAudit = <A extends AuditAction>(action: A) => ({ kind: 'view', action }) as const;
 export const changeAudit = <A extends AuditAction>(action: A) => ({ kind: 'change', action }) as const;
 export const lifecycleAudit = <A extends AuditAction>(action: A, why: string) => ({ kind: 'lifecycle', action, why }) as const;
+export const keyChangeAudit = <A extends AuditAction>(action: A, why: string) => ({ kind: 'key-change', action, why }) as const;
 export const noAudit = (why: string) => ({ kind: 'none', why }) as const;

@@ -4,7 +4,7 @@ import * as r from './records';
 import * as s from './schemas';
 import { text } from './text';
 import { parseReference } from './client-reference';
-import { changeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
+import { changeAudit, keyChangeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
 
 /**
  * The one contract: every method any door (Electron IPC, CLI, tests) may call, with its input and output.
@@ -32,12 +32,12 @@ export const contract = {
   },
   'vault.lock': { access: 'any', audit: lifecycleAudit('vault.lock', 'Entered by the vault for every lock, whatever its cause (idle, suspend, quit, the button).'), input: empty, output: empty },
   'vault.changePassphrase': {
-    access: 'unlocked', audit: changeAudit('vault.passphrase.change'),
+    access: 'unlocked', audit: keyChangeAudit('vault.passphrase.change', 'Entered by the vault layer with the key change itself (intent, vault.keys, entry), settled at the next unlock if cut short.'),
     input: input({ currentPassphrase: s.enteredPassphrase, newPassphrase: s.passphrase }),
     output: empty,
   },
   'vault.newRecoveryCode': {
-    access: 'unlocked', audit: changeAudit('vault.recovery-code.replace'),
+    access: 'unlocked', audit: keyChangeAudit('vault.recovery-code.replace', 'Entered by the vault layer with the key change itself (intent, vault.keys, entry), settled at the next unlock if cut short.'),
     input: input({ currentPassphrase: s.enteredPassphrase }),
     output: z.strictObject({ recoveryCode: z.string(), issuedAt: s.isoDateTime }),
   },
@@ -146,7 +146,7 @@ export const contract = {
   },
   'users.list': { access: 'unlocked', audit: viewAudit('users.view'), input: empty, output: z.strictObject({ users: z.array(s.user) }) },
   'users.create': {
-    access: 'unlocked', audit: changeAudit('user.create'),
+    access: 'unlocked', audit: keyChangeAudit('user.create', 'Entered by the vault layer with the key change itself (intent, vault.keys, entry), settled at the next unlock if cut short.'),
     input: r.newUser.extend({ passphrase: s.passphrase }),
     output: s.user,
   },

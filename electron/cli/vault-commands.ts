@@ -73,7 +73,16 @@ async function recover(command: Extract<VaultCommand, { kind: 'recover' }>, core
 }
 
 async function verify(command: Extract<VaultCommand, { kind: 'verify' }>, core: Core, secrets: SecretSource, io: CliIo): Promise<ExitCodeValue> {
-  await unlock(core, await secrets.next('Passphrase'), command.user);
+  try {
+    await unlock(core, await secrets.next('Passphrase'), command.user);
+  } catch (error) {
+    // Damage that stops the vault opening at all (its first pages, its WAL) is what verify is for: report it
+    // like damage the page check finds.
+    if (!(error instanceof CallFailed) || error.error.code !== 'vault-damaged') throw error;
+    printJson(io, { ok: false, integrity: { ok: false, problem: error.error.message }, chain: null });
+    io.stderr.write(`confide: ${oneLine(error.error.message)}\n`);
+    return ExitCode.verifyFailed;
+  }
   const report = valueOf(await typedCall(core, 'vault.verify', {}));
   printJson(io, report);
   if (report.ok) return ExitCode.ok;

@@ -19,8 +19,6 @@ export interface AuditFacts<M extends AuditedMethod> {
 }
 
 export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
-  'vault.changePassphrase': {},
-  'vault.newRecoveryCode': {},
   'vault.pendingRecoveryCode': { detail: (_input, output) => ({ pending: output.pending !== null }) },
   'vault.confirmRecoveryCode': {},
   'vault.verify': { detail: (_input, output) => ({ ok: output.ok }) },
@@ -63,5 +61,4 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
   'references.resolve': { target: (_input, output) => output?.id ?? null },
   'audit.list': { detail: (_input, output) => ({ entries: output.entries.length }) },
   'users.list': {},
-  'users.create': { target: (_input, output) => output?.id ?? null },
 };

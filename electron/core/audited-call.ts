@@ -10,10 +10,16 @@ export class OutputMismatch extends Error {}
 
 const factsOf = (method: MethodName) => (auditFacts as Record<string, AuditFacts<AuditedMethod> | undefined>)[method];
 
-/** The action an audited method's entries carry; null for `lifecycle` and `none` methods. */
+/** The action the dispatcher enters for a method's calls; null for `lifecycle`, `key-change` and `none`. */
 function auditedAction(method: MethodName): AuditAction | null {
   const audit: AuditSpec = contract[method].audit;
   return audit.kind === 'view' || audit.kind === 'change' ? audit.action : null;
+}
+
+/** The action a refused call of this method is entered under: audited and key-change methods alike. */
+function attemptAction(method: MethodName): AuditAction | null {
+  const audit: AuditSpec = contract[method].audit;
+  return audit.kind === 'view' || audit.kind === 'change' || audit.kind === 'key-change' ? audit.action : null;
 }
 
 /**
@@ -25,10 +31,18 @@ export async function runAudited(session: VaultSession, method: MethodName, inpu
   const action = auditedAction(method);
   const facts = factsOf(method);
   if (action === null || facts === undefined || facts.skip?.(input as never)) return parsed(method, await run());
+  // A vault found damaged takes no more writes, an audit entry included; a view (verify's report above all)
+  // still answers. A change fails on the read-only connection with the damage error.
+  if (session.damageProblem() !== null && contract[method].audit.kind === 'view') return parsed(method, await run());
   const vault = session.current();
   vault.db.exec('BEGIN IMMEDIATE');
   try {
     const output = parsed(method, await run());
+    if (session.damageProblem() !== null && contract[method].audit.kind === 'view') {
+      // The call itself found the damage (verify's page check): the report still goes back, unentered.
+      vault.db.exec('ROLLBACK');
+      return output;
+    }
     appendAudit(vault.db, {
       at: session.env.now(),
       actorId: vault.user.id,
@@ -55,7 +69,7 @@ function parsed(method: MethodName, value: unknown): unknown {
  * it): the action it tried, the record it named if its input said, and why it did not happen.
  */
 export function recordAttempt(session: VaultSession, method: MethodName, code: ErrorCode, input: unknown | null): void {
-  const action = auditedAction(method);
+  const action = attemptAction(method);
   if (action === null || !session.isUnlocked()) return;
   const facts = factsOf(method);
   const vault = session.current();

@@ -3,6 +3,7 @@ import { wallClock } from '../../shared/dates';
 import type { CallError, CallResult } from '../../shared/errors';
 import { ConfideError } from './errors';
 import { OutputMismatch, recordAttempt, runAudited } from './audited-call';
+import { BackgroundPageCheck } from './background-page-check';
 import { handlers } from './handlers';
 import { invalidInput, plainFallback, printable } from './input-errors';
 import { inputShapeProblem } from './input-shape';
@@ -22,24 +23,38 @@ export function createCore(options: CoreOptions): Core {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const session = new VaultSession(
     options.vaultDir,
-    { kdf: options.kdf ?? DEFAULT_KDF, now: () => clock().toISOString(), nativeBinding: options.nativeBinding },
+    {
+      kdf: options.kdf ?? DEFAULT_KDF,
+      now: () => clock().toISOString(),
+      nativeBinding: options.nativeBinding,
+      busyWaitMs: options.busyWaitMs,
+    },
     clock,
     () => wallClock(clock(), timeZone),
   );
   let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
+  // Whatever a job does, the queue goes on: a failure is that job's answer and never the next one's.
+  const enqueue = <T>(job: () => T | Promise<T>): Promise<T> => {
+    const result = queue.then(job);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const pageCheck = new BackgroundPageCheck(session, enqueue);
 
   return {
     call(method, input) {
       inFlight += 1;
-      // Whatever a call does, the queue goes on: a failure is this call's answer and never the next one's.
-      const result = queue
-        .then(() => dispatch(session, method, input))
+      return enqueue(() => dispatch(session, method, input))
         .catch(() => failure(internal()))
-        .finally(() => (inFlight -= 1));
-      queue = result;
-      return result;
+        .finally(() => {
+          inFlight -= 1;
+          // After an unlock, the page check starts; after any other call this does nothing.
+          pageCheck.start();
+        });
     },
+    pagesChecked: () => pageCheck.done(),
+    longestPageCheckSliceMs: () => pageCheck.longestSliceMs,
     validate: (method, input) => {
       const checked = checkInput(method, input);
       return checked.ok ? null : checked.error;
@@ -83,7 +98,7 @@ async function dispatch(session: VaultSession, method: string, input: unknown): 
     const value = await runAudited(session, checked.method, checked.data, () => handler(checked.data, session));
     return { ok: true, value };
   } catch (error) {
-    const callError = error instanceof OutputMismatch ? internal() : toCallError(error, checked.method);
+    const callError = error instanceof OutputMismatch ? internal() : toCallError(session.damageError(error) ?? error, checked.method);
     recordAttempt(session, checked.method, callError.code, checked.data);
     return failure(callError);
   }

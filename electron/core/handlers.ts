@@ -1,11 +1,11 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
 import { hasVault } from './vault/paths';
-import { addPassphraseSlot, changePassphrase, replaceRecoveryCode, createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
+import { addUserWithSlot, changePassphrase, replaceRecoveryCode } from './vault/key-operations';
+import { createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
 import type { VaultSession } from './session';
 import { autoLockMinutes, practiceName, writeSetting } from './vault/settings';
-import { randomUUID } from 'node:crypto';
-import { findUserByName, insertUser, listUsers, toUser } from './vault/users';
+import { findUserByName, listUsers, toUser } from './vault/users';
 import { createClient, listClients, updateClient, viewClient } from './services/clients';
 import { closeCase, createCase, listCases } from './services/cases';
 import { correctSession, createSession, listSessions } from './services/sessions';
@@ -87,6 +87,7 @@ export const handlers: HandlerTable = {
   'vault.changePassphrase': async (input, session) => {
     const vault = session.current();
     await assertNewPassphrase('newPassphrase', input.newPassphrase, { practiceName: practiceName(vault.db), userName: vault.user.name });
+    // Audited with the change itself (vault/key-change.ts).
     await changePassphrase(session.current(), input, session.env);
     return {};
   },
@@ -118,7 +119,7 @@ export const handlers: HandlerTable = {
     return { now: session.clock().toISOString(), today: session.today() };
   },
 
-  'vault.verify': (_input, session) => verifyVault(session.services()),
+  'vault.verify': (_input, session) => verifyVault(session.services(), () => session.verifyPages()),
 
   'settings.get': (_input, session) => ({ autoLockMinutes: autoLockMinutes(session.current().db) }),
 
@@ -161,7 +162,6 @@ export const handlers: HandlerTable = {
     if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can add users.');
     if (findUserByName(ctx.db, input.name)) throw new ConfideError('conflict', 'There is already a user with that name.');
     await assertNewPassphrase('passphrase', input.passphrase, { practiceName: practiceName(ctx.db), userName: input.name });
-    const slotId = await addPassphraseSlot(session.current(), input.passphrase, session.env.kdf);
-    return toUser(insertUser(ctx.db, { id: randomUUID(), name: input.name, roles: input.roles, keySlotId: slotId, createdAt: ctx.now() }));
+    return toUser(await addUserWithSlot(session.current(), input, session.env));
   },
 };

@@ -2,6 +2,8 @@ import { appendAudit } from './vault/audit';
 import { ConfideError } from './errors';
 import type { ServiceContext } from './services/context';
 import { UnlockBackoff } from './unlock-backoff';
+import { damageFound, integrityProblem, isDamage, isSqliteError } from './vault/database';
+import type { PageCheckProgress } from './vault/page-check';
 import { closeVault, type OpenVault, type VaultEnv } from './vault/vault';
 import type { LockReason } from './types';
 
@@ -11,6 +13,8 @@ import type { LockReason } from './types';
  */
 export class VaultSession {
   private vault: OpenVault | null = null;
+  /** What the page check (or a failed read) found wrong with the open vault; writes stop once it is set. */
+  private damage: string | null = null;
   private readonly listeners = new Set<(reason: LockReason) => void>();
   readonly backoff: UnlockBackoff;
 
@@ -38,17 +42,30 @@ export class VaultSession {
     return this.vault;
   }
 
+  /** The open vault, or null; for the background page check, which must not throw when locked. */
+  openVault(): OpenVault | null {
+    return this.vault;
+  }
+
   /** Takes ownership of an opened vault, entering the unlock (and the failures before it) in the audit log. */
   begin(vault: OpenVault, action: 'vault.unlock'): void {
     this.lock('user', { silent: true });
-    this.vault = vault;
     const at = this.env.now();
-    vault.db.transaction(() => {
-      for (const attemptedAt of this.backoff.takeFailures()) {
-        appendAudit(vault.db, { at, actorId: null, action: 'vault.unlock.failed', detail: { attemptedAt } });
-      }
-      appendAudit(vault.db, { at, actorId: vault.user.id, action });
-    })();
+    try {
+      vault.db.transaction(() => {
+        for (const attemptedAt of this.backoff.pendingFailures()) {
+          appendAudit(vault.db, { at, actorId: null, action: 'vault.unlock.failed', detail: { attemptedAt } });
+        }
+        appendAudit(vault.db, { at, actorId: vault.user.id, action });
+      })();
+    } catch (error) {
+      // An unlock that cannot be audited (a damaged page at the end of the log) does not happen.
+      closeVault(vault);
+      throw error;
+    }
+    this.backoff.takeFailures();
+    this.vault = vault;
+    this.damage = null;
   }
 
   /** What a service gets: the database, who is acting and the time. Services write no audit entries: the dispatcher does. */
@@ -61,6 +78,54 @@ export class VaultSession {
       today: () => this.localTime().date,
       localNow: () => this.localTime().dateTime,
     };
+  }
+
+  /**
+   * Records damage found after unlock and stops all writes on the connection (SQLite's query_only), so
+   * nothing more is written over a damaged file; reads that need no audit entry still work.
+   */
+  markDamaged(problem: string): void {
+    if (this.damage !== null || !this.vault) return;
+    this.damage = problem;
+    this.vault.db.pragma('query_only = ON');
+  }
+
+  damageProblem(): string | null {
+    return this.damage;
+  }
+
+  /** The clear error for a failure on a damaged vault, marking the vault damaged if the failure shows it. */
+  damageError(error: unknown): ConfideError | null {
+    if (!this.vault) return null;
+    if (isDamage(error)) this.markDamaged('a page failed its authentication check when it was read');
+    if (this.damage !== null && (isDamage(error) || isSqliteError(error, 'SQLITE_READONLY'))) return damageFound(this.damage);
+    return null;
+  }
+
+  /** One slice of the background page check of the open vault. */
+  checkPagesSlice(budgetMs: number): PageCheckProgress {
+    const progress = this.current().pages.step(budgetMs);
+    if (progress.problem) this.markDamaged(progress.problem);
+    return progress;
+  }
+
+  /**
+   * Finishes the page check now: for `vault.verify` and before a backup. Throws the vault-damaged error
+   * if any page fails.
+   */
+  assertPagesSound(): void {
+    const progress = this.current().pages.runToEnd();
+    if (progress.problem) this.markDamaged(progress.problem);
+    if (this.damage !== null) throw damageFound(this.damage);
+  }
+
+  /** Every page from the first, then SQLite's structure check: what `vault.verify` reports. */
+  verifyPages(): string | null {
+    const vault = this.current();
+    vault.pages.restart();
+    const problem = vault.pages.runToEnd().problem ?? this.damage ?? integrityProblem(vault.db);
+    if (problem) this.markDamaged(problem);
+    return problem;
   }
 
   lock(reason: LockReason, options: { silent?: boolean } = {}): void {

@@ -1,4 +1,5 @@
 import type { CallError, CallResult } from '../../shared/errors';
+import type { PageCheckProgress } from './vault/page-check';
 
 /** Argon2id cost. Every key slot records the parameters it was made with. */
 export interface KdfParams {
@@ -21,6 +22,8 @@ export interface CoreOptions {
   kdf?: KdfParams;
   /** Path to a better-sqlite3 native build for this runtime (Electron needs its own ABI build). */
   nativeBinding?: string;
+  /** How long an open waits for another Confide to close the vault before saying it is open elsewhere. */
+  busyWaitMs?: number;
 }
 
 export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown';
@@ -38,4 +41,11 @@ export interface Core {
   /** Zeroes the data key and closes the database. Safe to call when already locked. */
   lock(reason: LockReason): void;
   onLocked(listener: (reason: LockReason) => void): () => void;
+  /**
+   * Resolves when the background check of every page of the open vault ends (null if the vault was
+   * locked first). Damage it finds stops writes; calls then get the vault-damaged error.
+   */
+  pagesChecked(): Promise<PageCheckProgress | null>;
+  /** The longest slice of the background page check so far, in ms (for the benchmark). */
+  longestPageCheckSliceMs(): number;
 }

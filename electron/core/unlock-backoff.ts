@@ -9,7 +9,7 @@ const MAX_DELAY_MS = 5 * 60_000;
  * The failures are kept so the next successful unlock can enter them in the audit log.
  */
 export class UnlockBackoff {
-  private failures: string[] = [];
+  private recorded: string[] = [];
   private blockedUntil = 0;
 
   constructor(private readonly nowMs: () => number) {}
@@ -27,15 +27,20 @@ export class UnlockBackoff {
   }
 
   recordFailure(at: string): void {
-    this.failures.push(at);
-    const over = this.failures.length - FREE_ATTEMPTS;
+    this.recorded.push(at);
+    const over = this.recorded.length - FREE_ATTEMPTS;
     if (over > 0) this.blockedUntil = this.nowMs() + Math.min(MAX_DELAY_MS, 1000 * 2 ** over);
+  }
+
+  /** The failures since the last success, still kept (to audit them before clearing with takeFailures). */
+  pendingFailures(): readonly string[] {
+    return this.recorded;
   }
 
   /** The failures since the last success, cleared. */
   takeFailures(): string[] {
-    const failures = this.failures;
-    this.failures = [];
+    const failures = this.recorded;
+    this.recorded = [];
     this.blockedUntil = 0;
     return failures;
   }

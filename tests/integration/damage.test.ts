@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newVault, openDoor, PASSPHRASE, snapshot, tempFolder, USER } from '../support/vault-fixture';
@@ -33,15 +33,38 @@ describe('damaged or foreign files give a clear error and are never overwritten'
   it.each([
     ['the salt in the first page', () => 3],
     ['the first page', () => 200],
-    ['a page in the middle', () => Math.floor(dbSize() / 2)],
-    ['the last page', () => dbSize() - 10],
-  ])('a flipped byte in vault.db (%s) is reported as damage', async (_where, offset) => {
+  ])('a flipped byte in vault.db (%s) is reported as damage at unlock, with nothing changed', async (_where, offset) => {
     flipByte(join(vaultDir, 'vault.db'), offset());
     const before = snapshot(vaultDir);
     const result = await unlockResult();
     expect(result).toMatchObject({ ok: false, error: { code: 'vault-damaged' } });
     if (!result.ok) expect(result.error.message).toMatch(/vault\.db\) is damaged/);
     expect(snapshot(vaultDir)).toEqual(before);
+  });
+
+  // The full page check runs after unlock (it would cost seconds per unlock on a large vault), so damage
+  // in a page the unlock does not read is found by the background check: writes stop, and the damaged
+  // page is kept as it was.
+  it.each([
+    ['a page in the middle', () => Math.floor(dbSize() / 2)],
+    ['the last page', () => dbSize() - 10],
+  ])('a flipped byte in vault.db (%s) is reported as damage and stops writes', async (_where, offset) => {
+    const at = offset();
+    const page = (bytes: Buffer) => bytes.subarray(at - (at % 4096), at - (at % 4096) + 4096);
+    flipByte(join(vaultDir, 'vault.db'), at);
+    const damagedPage = Buffer.from(page(readFileSync(join(vaultDir, 'vault.db'))));
+    const door = openDoor(vaultDir);
+    await door.call('vault.unlock', { userName: USER, passphrase: PASSPHRASE });
+    const checked = await door.core.pagesChecked();
+    expect(checked?.problem).toMatch(new RegExp(`^page ${Math.floor(at / 4096) + 1} of \\d+ fails its authentication check$`));
+    const write = await door.raw('clients.create', { name: 'After the damage' });
+    expect(write).toMatchObject({ ok: false, error: { code: 'vault-damaged' } });
+    if (!write.ok) expect(write.error.message).toMatch(/vault\.db\) is damaged: page \d+ of \d+ fails its authentication check\. Confide has stopped saving changes/);
+    const report = await door.call('vault.verify', {});
+    expect(report.integrity.ok).toBe(false);
+    await door.call('vault.lock', {});
+    expect(page(readFileSync(join(vaultDir, 'vault.db')))).toEqual(damagedPage);
+    expect(existsSync(join(vaultDir, 'vault.db-wal'))).toBe(false);
   });
 
   it.each([

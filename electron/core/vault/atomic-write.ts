@@ -2,6 +2,9 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
+/** Names of the temporary siblings; a leftover one is removed at the next open (strays.ts). */
+export const TEMP_FILE_PATTERN = /^\.tmp-[0-9a-f]{16}$/;
+
 /**
  * Writes a file so that a crash leaves either the old or the new content, never a mix:
  * write a sibling temp file (random, non-identifying name), fsync it, rename over, fsync the folder.

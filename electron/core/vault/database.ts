@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { formatClientReference } from '../../../shared/client-reference';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { ConfideError } from '../errors';
 
 export type Db = Database.Database;
@@ -14,6 +15,13 @@ export const damagedVault = () =>
   new ConfideError(
     'vault-damaged',
     'The vault database (vault.db) is damaged and cannot be read. Nothing has been changed; restore it from a backup.',
+  );
+
+/** Damage found after the vault was opened: from then on nothing more is written to it. */
+export const damageFound = (problem: string) =>
+  new ConfideError(
+    'vault-damaged',
+    `The vault database (vault.db) is damaged: ${problem}. Confide has stopped saving changes to it; restore it from a backup.`,
   );
 
 export const vaultBusy = () =>
@@ -40,22 +48,25 @@ function selectCipher(db: Db): void {
   db.pragma('legacy = 4');
 }
 
+const PLAINTEXT_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** SQLCipher 4's page size, which Confide never changes (docs/vault-format.md). */
+export const PAGE_SIZE = 4096;
+
 /**
- * Before spending a second on Argon2, tell "open elsewhere" apart from "ours to open": an encrypted
- * database read without its key answers NOTADB, while one held by another process answers BUSY.
+ * A vault.db that starts with SQLite's plaintext header is not encrypted, so it is not a vault. Read
+ * from the file itself: even a keyless SQLite connection would replay and delete vault.db-wal on close.
  */
-export function assertNotOpenElsewhere(path: string, options: OpenOptions): void {
-  const db = connect(path, options);
+export function assertEncrypted(path: string): void {
+  const header = Buffer.alloc(PLAINTEXT_SQLITE_HEADER.length);
+  const fd = openSync(path, 'r');
   try {
-    selectCipher(db);
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    throw new ConfideError('not-a-vault', 'vault.db is not encrypted, so this is not a Confide vault.');
-  } catch (error) {
-    if (isSqliteError(error, 'SQLITE_BUSY')) throw vaultBusy();
-    if (isSqliteError(error, 'SQLITE_NOTADB')) return;
-    throw error;
+    readSync(fd, header, 0, header.length, 0);
   } finally {
-    db.close();
+    closeSync(fd);
+  }
+  if (header.equals(PLAINTEXT_SQLITE_HEADER)) {
+    throw new ConfideError('not-a-vault', 'vault.db is not encrypted, so this is not a Confide vault.');
   }
 }
 
@@ -73,6 +84,8 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     } finally {
       keyText.fill(0);
     }
+    // Sorts, index builds and VACUUM would otherwise spill plaintext to etilqs_* files in the OS temp folder.
+    db.pragma('temp_store = MEMORY');
     // A new vault returns freed pages to the file system at every commit, so the file holds no unused
     // pages: the page check covers all of it, and nothing deleted lingers in a free page.
     if (options.create) db.pragma('auto_vacuum = FULL');
@@ -95,12 +108,17 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
   }
 }
 
-/** Checks every page: SQLCipher authenticates each page's HMAC as it decrypts it. */
+/**
+ * SQLite's structural check over every table and index (slow: it reads the whole file in one go, so it
+ * runs at verify only). SQLCipher authenticates each page's HMAC as it decrypts it.
+ */
 export function integrityProblem(db: Db): string | null {
   try {
+    // Pages cached earlier were checked when read; drop them so this reads what is on disk now.
+    db.pragma('shrink_memory');
     const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
     const messages = rows.map((row) => row.quick_check);
-    return messages.length === 1 && messages[0] === 'ok' ? null : `database check failed (${messages.length} problems)`;
+    return messages.length === 1 && messages[0] === 'ok' ? null : `SQLite's structure check found ${messages.length} problems`;
   } catch (error) {
     if (isDamage(error)) return 'a page of the database failed its authentication check';
     throw error;

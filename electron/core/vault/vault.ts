@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { appendAudit } from './audit';
 import { ConfideError } from '../errors';
 import { findUserByName, findUserBySlot, insertUser, nameKey, type UserRow } from './users';
@@ -8,53 +8,81 @@ import { writeSetting } from './settings';
 import { keepPendingRecoveryCode } from './pending-recovery-code';
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../../../shared/schemas';
 import type { KdfParams } from '../types';
-import { assertNotOpenElsewhere, closeDatabase, damagedVault, integrityProblem, openDatabase, type Db } from './database';
+import { assertEncrypted, closeDatabase, openDatabase, PAGE_SIZE, type Db } from './database';
 import { KEY_BYTES, secretBytes } from './kdf';
-import { readKeyFile, writeKeyFile, type KeyFile, type KeySlot } from './key-file';
+import { applyKeyChange, reconcileKeyChanges } from './key-change';
+import { rewrapFor } from './key-operations';
+import { readKeyFile, writeKeyFile, type KeyFile } from './key-file';
 import { makeSlot, openSlot } from './key-slots';
 import { migrate } from './migrate';
+import { PageCheck } from './page-check';
 import { hasVault, isMissingOrEmpty, vaultPaths } from './paths';
 import { generateRecoveryCode, normaliseRecoveryCode } from './recovery-code';
+import { removeAbandonedTempFiles, removeDeadStagingFolders, stagingFolderFor } from './strays';
+import { acquireVaultLock, LOCK_FILE, type VaultLock } from './vault-lock';
+import { assertWalIntact } from './wal-check';
 
-/** An unlocked vault. `dataKey` lives only here, in the main process, and is zeroed by closeVault. */
+/**
+ * An unlocked vault. `dataKey` lives only here, in the main process, and is zeroed by closeVault.
+ * `lock` keeps every other Confide process out until closeVault; `pages` checks vault.db page by page.
+ */
 export interface OpenVault {
   dir: string;
   db: Db;
   dataKey: Buffer;
   user: UserRow;
+  lock: VaultLock;
+  pages: PageCheck;
 }
 
 export interface VaultEnv {
   kdf: KdfParams;
   now: () => string;
   nativeBinding?: string | undefined;
+  /** How long to wait for another Confide to close this vault before reporting it open elsewhere. */
+  busyWaitMs?: number | undefined;
 }
 
 export const wrongPassphrase = () =>
   new ConfideError('wrong-passphrase', 'That name and passphrase do not open this vault.');
 
+/** The database and its page check, open but not yet handed to anyone. */
+interface OpenedDb {
+  db: Db;
+  pages: PageCheck;
+}
+
+function closeOpened(opened: OpenedDb): void {
+  try {
+    closeDatabase(opened.db);
+  } finally {
+    // After SQLite has let go of vault.db: closing our descriptor first would drop SQLite's lock.
+    opened.pages.close();
+  }
+}
+
 export function closeVault(vault: OpenVault): void {
   try {
-    closeDatabase(vault.db);
+    closeOpened(vault);
   } finally {
     vault.dataKey.fill(0);
+    vault.lock.release();
   }
 }
 
 /**
  * Builds the whole vault in a staging folder beside the target and renames it into place, so a crash
- * part-way leaves no half-made vault where the user's vault belongs.
+ * part-way leaves no half-made vault where the user's vault belongs (and the next create or open removes
+ * the staging folder). Of two creates at once, the first rename wins; the other is told a vault exists.
  */
 export async function createVault(
   dir: string,
   input: { practiceName: string; userName: string; passphrase: string },
   env: VaultEnv,
 ): Promise<{ vault: OpenVault; recoveryCode: string; issuedAt: string }> {
-  if (hasVault(dir)) throw new ConfideError('vault-exists', 'There is already a vault in this folder.');
-  if (!isMissingOrEmpty(dir)) {
-    throw new ConfideError('vault-exists', 'This folder is not empty. Choose an empty folder for a new vault.');
-  }
-  const staging = join(dirname(dir), `.${basename(dir)}.new-${randomBytes(6).toString('hex')}`);
+  assertNoVaultYet(dir);
+  removeDeadStagingFolders(dir);
+  const staging = stagingFolderFor(dir);
   const recoveryCode = generateRecoveryCode();
   const dataKey = randomBytes(KEY_BYTES);
   const userSlotId = randomUUID();
@@ -68,6 +96,7 @@ export async function createVault(
     mkdirSync(dirname(dir), { recursive: true });
     mkdirSync(staging, { mode: 0o700 });
     mkdirSync(join(staging, 'blobs'), { mode: 0o700 });
+    writeFileSync(join(staging, LOCK_FILE), '', { mode: 0o600 });
     const paths = vaultPaths(staging);
     const db = openDatabase(paths.db, dataKey, { nativeBinding: env.nativeBinding, create: true });
     try {
@@ -91,8 +120,7 @@ export async function createVault(
     }
     chmodSync(paths.db, 0o600);
     writeKeyFile(paths.keys, { slots });
-    if (existsSync(dir)) rmdirSync(dir);
-    renameSync(staging, dir);
+    installStaging(staging, dir);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     dataKey.fill(0);
@@ -100,43 +128,111 @@ export async function createVault(
   } finally {
     secrets.forEach((secret) => secret.fill(0));
   }
-  const vault = openWithKey(dir, dataKey, userSlotId, env);
+  const vault = await openUnlocked(dir, env, (lock) => {
+    const opened = openWithKey(dir, dataKey, env);
+    const user = findUserBySlot(opened.db, userSlotId);
+    if (!user) {
+      closeOpened(opened);
+      throw new ConfideError('keys-damaged', 'The key slot that opened this vault belongs to no user.');
+    }
+    return { dir, db: opened.db, dataKey, user, lock, pages: opened.pages };
+  }).catch((error: unknown) => {
+    dataKey.fill(0);
+    throw error;
+  });
   return { vault, recoveryCode, issuedAt };
 }
 
-function prepareUnlock(dir: string, env: VaultEnv): KeyFile {
+function assertNoVaultYet(dir: string): void {
+  if (hasVault(dir)) throw new ConfideError('vault-exists', 'There is already a vault in this folder.');
+  if (!isMissingOrEmpty(dir)) {
+    throw new ConfideError('vault-exists', 'This folder is not empty. Choose an empty folder for a new vault.');
+  }
+}
+
+/** The rename is the commit point of a create; losing the race to another create is "a vault exists". */
+function installStaging(staging: string, dir: string): void {
+  try {
+    if (existsSync(dir)) rmdirSync(dir);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw createdMeanwhile(error);
+  }
+  try {
+    renameSync(staging, dir);
+  } catch (error) {
+    throw createdMeanwhile(error);
+  }
+}
+
+function createdMeanwhile(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'EPERM' || code === 'EACCES' || code === 'EBUSY') {
+    return new ConfideError('vault-exists', 'Another vault was just created in this folder, so this one was not. Nothing else was changed.');
+  }
+  return error;
+}
+
+function assertVaultFiles(dir: string): void {
   if (!existsSync(dir) || !hasVault(dir)) {
     if (existsSync(vaultPaths(dir).db)) {
       throw new ConfideError('not-a-vault', 'This folder has a vault.db but no vault.keys, so it cannot be opened.');
     }
     throw new ConfideError('no-vault', 'There is no vault in this folder yet.');
   }
-  const keys = readKeyFile(vaultPaths(dir).keys);
   if (!existsSync(vaultPaths(dir).db)) {
     throw new ConfideError('not-a-vault', 'This folder has a vault.keys but no vault.db, so it cannot be opened.');
   }
-  assertNotOpenElsewhere(vaultPaths(dir).db, env);
+}
+
+/**
+ * Takes the vault lock (waiting a bounded time for another Confide to finish), then runs `open`. The lock
+ * is handed over with the vault `open` returns, and released if it throws.
+ */
+async function openUnlocked(dir: string, env: VaultEnv, open: (lock: VaultLock) => Promise<OpenVault> | OpenVault): Promise<OpenVault> {
+  const lock = await acquireVaultLock(dir, { waitMs: env.busyWaitMs, nativeBinding: env.nativeBinding });
+  try {
+    return await open(lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** Under the lock, before any key work: the files are there, vault.db is encrypted, the WAL is whole. */
+function readVaultForUnlock(dir: string): KeyFile {
+  assertVaultFiles(dir);
+  const keys = readKeyFile(vaultPaths(dir).keys);
+  assertEncrypted(vaultPaths(dir).db);
+  assertWalIntact(`${vaultPaths(dir).db}-wal`, PAGE_SIZE);
   return keys;
 }
 
-/** Opens the database with a proven data key, checks every page and brings the schema up to date. */
-function openWithKey(dir: string, dataKey: Buffer, slotId: string, env: VaultEnv): OpenVault {
+/**
+ * Opens the database with a proven data key and brings it up to date: schema, key changes a killed
+ * process left half-made, and stray files holding wrapped keys. Costs the same at any vault size: the
+ * page check runs later, in slices (PageCheck).
+ */
+function openWithKey(dir: string, dataKey: Buffer, env: VaultEnv): OpenedDb {
   const db = openDatabase(vaultPaths(dir).db, dataKey, { nativeBinding: env.nativeBinding });
+  let pages: PageCheck | null = null;
   try {
-    if (integrityProblem(db)) throw damagedVault();
     migrate(db);
-    const user = findUserBySlot(db, slotId);
-    if (!user) throw new ConfideError('keys-damaged', 'The key slot that opened this vault belongs to no user.');
-    return { dir, db, dataKey, user };
+    reconcileKeyChanges(db, dir);
+    removeAbandonedTempFiles(dir);
+    removeDeadStagingFolders(dir);
+    pages = new PageCheck(vaultPaths(dir).db, dataKey);
+    return { db, pages };
   } catch (error) {
-    db.close();
+    closeDatabase(db);
+    pages?.close();
     throw error;
   }
 }
 
 /**
  * Tries each passphrase slot: slots name no one (vault.keys holds nothing identifying), so the slot that
- * opens tells us the user, and the name typed must match that user.
+ * opens tells us the user, and the name typed must match that user. A slot that belongs to no user (left
+ * by an older Confide killed while adding a user) is passed over.
  */
 export async function unlockWithPassphrase(
   dir: string,
@@ -144,26 +240,33 @@ export async function unlockWithPassphrase(
   passphrase: string,
   env: VaultEnv,
 ): Promise<OpenVault> {
-  const keys = prepareUnlock(dir, env);
-  const secret = secretBytes(passphrase);
-  try {
-    for (const slot of keys.slots.filter((s) => s.kind === 'passphrase')) {
-      const dataKey = await openSlot(slot, secret);
-      if (!dataKey) continue;
-      let vault: OpenVault;
-      try {
-        vault = openWithKey(dir, dataKey, slot.id, env);
-      } catch (error) {
+  assertVaultFiles(dir);
+  return openUnlocked(dir, env, async (lock) => {
+    const keys = readVaultForUnlock(dir);
+    const secret = secretBytes(passphrase);
+    try {
+      for (const slot of keys.slots.filter((s) => s.kind === 'passphrase')) {
+        const dataKey = await openSlot(slot, secret);
+        if (!dataKey) continue;
+        let opened: OpenedDb;
+        try {
+          opened = openWithKey(dir, dataKey, env);
+        } catch (error) {
+          dataKey.fill(0);
+          throw error;
+        }
+        const user = findUserBySlot(opened.db, slot.id);
+        if (user && (userName === undefined || user.name_key === nameKey(userName))) {
+          return { dir, db: opened.db, dataKey, user, lock, pages: opened.pages };
+        }
+        closeOpened(opened);
         dataKey.fill(0);
-        throw error;
       }
-      if (userName === undefined || vault.user.name_key === nameKey(userName)) return vault;
-      closeVault(vault);
+    } finally {
+      secret.fill(0);
     }
-  } finally {
-    secret.fill(0);
-  }
-  throw wrongPassphrase();
+    throw wrongPassphrase();
+  });
 }
 
 /** Opens with the recovery code and gives the named user a new passphrase in their existing slot. */
@@ -172,103 +275,31 @@ export async function unlockWithRecoveryCode(
   input: { userName: string; recoveryCode: string; newPassphrase: string },
   env: VaultEnv,
 ): Promise<OpenVault> {
-  const keys = prepareUnlock(dir, env);
-  const code = normaliseRecoveryCode(input.recoveryCode);
-  if (!code) {
-    throw new ConfideError('wrong-passphrase', 'That recovery code is not right: it has 25 letters and digits, in five groups.');
-  }
-  const recoverySlot = keys.slots.find((slot) => slot.kind === 'recovery');
-  if (!recoverySlot) throw new ConfideError('keys-damaged', 'The vault has no recovery key slot.');
-  const secret = secretBytes(code);
-  const dataKey = await openSlot(recoverySlot, secret).finally(() => secret.fill(0));
-  if (!dataKey) throw new ConfideError('wrong-passphrase', 'That recovery code does not open this vault.');
-  const db = openDatabase(vaultPaths(dir).db, dataKey, { nativeBinding: env.nativeBinding });
-  let user: UserRow | undefined;
-  try {
-    if (integrityProblem(db)) throw damagedVault();
-    user = findUserByName(db, input.userName);
-  } finally {
-    closeDatabase(db);
-  }
-  if (!user?.key_slot_id) {
-    dataKey.fill(0);
-    throw new ConfideError('not-found', 'There is no user with that name in this vault.');
-  }
-  await replacePassphraseSlot(dir, keys, user.key_slot_id, input.newPassphrase, dataKey, env.kdf);
-  const vault = openWithKey(dir, dataKey, user.key_slot_id, env);
-  appendAudit(vault.db, { at: env.now(), actorId: vault.user.id, action: 'vault.unlock.recovery-code' });
-  return vault;
+  assertVaultFiles(dir);
+  return openUnlocked(dir, env, async (lock) => {
+    const keys = readVaultForUnlock(dir);
+    const code = normaliseRecoveryCode(input.recoveryCode);
+    if (!code) {
+      throw new ConfideError('wrong-passphrase', 'That recovery code is not right: it has 25 letters and digits, in five groups.');
+    }
+    const recoverySlot = keys.slots.find((slot) => slot.kind === 'recovery');
+    if (!recoverySlot) throw new ConfideError('keys-damaged', 'The vault has no recovery key slot.');
+    const codeSecret = secretBytes(code);
+    const dataKey = await openSlot(recoverySlot, codeSecret).finally(() => codeSecret.fill(0));
+    if (!dataKey) throw new ConfideError('wrong-passphrase', 'That recovery code does not open this vault.');
+    let opened: OpenedDb | null = null;
+    try {
+      opened = openWithKey(dir, dataKey, env);
+      const user = findUserByName(opened.db, input.userName);
+      if (!user?.key_slot_id) throw new ConfideError('not-found', 'There is no user with that name in this vault.');
+      const slot = await rewrapFor(opened.db, dir, user, input.newPassphrase, dataKey, env, 'vault.unlock.recovery-code');
+      applyKeyChange(opened.db, dir, { slot, audit: { action: 'vault.unlock.recovery-code', actorId: user.id } }, env.now());
+      return { dir, db: opened.db, dataKey, user, lock, pages: opened.pages };
+    } catch (error) {
+      if (opened) closeOpened(opened);
+      dataKey.fill(0);
+      throw error;
+    }
+  });
 }
 
-/** Rewraps only this slot; keeping its id means vault.keys is the single place that changes. */
-async function replacePassphraseSlot(
-  dir: string,
-  keys: KeyFile,
-  slotId: string,
-  passphrase: string,
-  dataKey: Buffer,
-  kdf: KdfParams,
-): Promise<void> {
-  const secret = secretBytes(passphrase);
-  let slot: KeySlot;
-  try {
-    slot = await makeSlot('passphrase', secret, dataKey, kdf, slotId);
-  } finally {
-    secret.fill(0);
-  }
-  const others = keys.slots.filter((s) => s.id !== slotId);
-  writeKeyFile(vaultPaths(dir).keys, { slots: [...others, slot] });
-}
-
-export async function changePassphrase(
-  vault: OpenVault,
-  input: { currentPassphrase: string; newPassphrase: string },
-  env: VaultEnv,
-): Promise<void> {
-  const keys = readKeyFile(vaultPaths(vault.dir).keys);
-  const slot = keys.slots.find((s) => s.id === vault.user.key_slot_id);
-  if (!slot) throw new ConfideError('keys-damaged', 'Your key slot is missing from vault.keys.');
-  const secret = secretBytes(input.currentPassphrase);
-  const proven = await openSlot(slot, secret).finally(() => secret.fill(0));
-  if (!proven) throw new ConfideError('wrong-passphrase', 'Your current passphrase is not right.');
-  proven.fill(0);
-  await replacePassphraseSlot(vault.dir, keys, slot.id, input.newPassphrase, vault.dataKey, env.kdf);
-}
-
-/** Adds a passphrase slot for a new user and returns its id; the caller records the user in the database. */
-export async function addPassphraseSlot(vault: OpenVault, passphrase: string, kdf: KdfParams): Promise<string> {
-  const keys = readKeyFile(vaultPaths(vault.dir).keys);
-  const secret = secretBytes(passphrase);
-  let slot: KeySlot;
-  try {
-    slot = await makeSlot('passphrase', secret, vault.dataKey, kdf);
-  } finally {
-    secret.fill(0);
-  }
-  writeKeyFile(vaultPaths(vault.dir).keys, { slots: [...keys.slots, slot] });
-  return slot.id;
-}
-
-/**
- * Replaces the recovery slot with one for a new code, after proving the current passphrase. The old code
- * stops working. For a lost kit, or a code that was never written down.
- */
-export async function replaceRecoveryCode(vault: OpenVault, currentPassphrase: string, env: VaultEnv): Promise<string> {
-  const keys = readKeyFile(vaultPaths(vault.dir).keys);
-  const own = keys.slots.find((s) => s.id === vault.user.key_slot_id);
-  if (!own) throw new ConfideError('keys-damaged', 'Your key slot is missing from vault.keys.');
-  const secret = secretBytes(currentPassphrase);
-  const proven = await openSlot(own, secret).finally(() => secret.fill(0));
-  if (!proven) throw new ConfideError('wrong-passphrase', 'Your current passphrase is not right.');
-  proven.fill(0);
-  const recoveryCode = generateRecoveryCode();
-  const codeSecret = secretBytes(normaliseRecoveryCode(recoveryCode)!);
-  let slot: KeySlot;
-  try {
-    slot = await makeSlot('recovery', codeSecret, vault.dataKey, env.kdf);
-  } finally {
-    codeSecret.fill(0);
-  }
-  writeKeyFile(vaultPaths(vault.dir).keys, { slots: [...keys.slots.filter((s) => s.kind !== 'recovery'), slot] });
-  return recoveryCode;
-}

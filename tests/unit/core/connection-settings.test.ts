@@ -9,10 +9,11 @@ beforeEach(() => (folder = tempFolder()));
 afterEach(() => folder.cleanup());
 
 describe('every vault connection', () => {
-  it('uses secure delete, foreign keys, WAL, full sync, an exclusive lock, and a new file full auto-vacuum', () => {
+  it('uses secure delete, in-memory temporary storage, foreign keys, WAL, full sync, an exclusive lock, and a new file full auto-vacuum', () => {
     const db = openDatabase(join(folder.dir, 'vault.db'), randomBytes(32), { create: true });
     try {
       expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+      expect(db.pragma('temp_store', { simple: true })).toBe(2);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
