@@ -14,7 +14,14 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_FLUSHED_CHANNEL, IPC_LOCK_REQUESTED_CHANNEL, IPC_LOCKED_CHANNEL } from '../shared/bridge';
+import {
+  IPC_CALL_CHANNEL,
+  IPC_CHOOSE_FILE_CHANNEL,
+  IPC_CHOOSE_FOLDER_CHANNEL,
+  IPC_FLUSHED_CHANNEL,
+  IPC_LOCK_REQUESTED_CHANNEL,
+  IPC_LOCKED_CHANNEL,
+} from '../shared/bridge';
 import { contract } from '../shared/contract';
 import type { CallResult } from '../shared/errors';
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../shared/schemas';
@@ -22,6 +29,7 @@ import { createCore } from './core/core';
 import type { Core, LockReason } from './core/types';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, resolveAppFile } from './shell/app-protocol';
 import { appResponseHeaders } from './shell/csp';
+import { chosenPath, isFilePurpose, isFolderPurpose, openFileDialogOptions, openFolderDialogOptions } from './shell/file-dialogs';
 import { createFlushRequests, flushThenLock, LOCK_FLUSH_BOUND_MS } from './shell/flush-then-lock';
 import { createIdleLock, idleSecondsFrom, type IdleLock } from './shell/idle-lock';
 import { appMenuTemplate } from './shell/menu';
@@ -72,7 +80,11 @@ function start(): void {
     return;
   }
 
-  const core = createCore({ vaultDir: path.join(app.getPath('userData'), 'vault'), nativeBinding: native.path });
+  const core = createCore({
+    vaultDir: path.join(app.getPath('userData'), 'vault'),
+    nativeBinding: native.path,
+    resourcesDir: path.join(appRoot, 'resources'),
+  });
   const flushes = createFlushRequests((requestId) => {
     const window = mainWindow;
     if (window === null || window.isDestroyed()) return false;
@@ -115,6 +127,7 @@ function start(): void {
 
   core.onLocked((reason) => onVaultLocked(reason, idleLock));
   handleCalls(core, idleLock);
+  handleFileDialogs();
 
   const window = createWindow();
   window.webContents.on('before-input-event', () => {
@@ -198,6 +211,20 @@ function handleCalls(core: Core, idleLock: IdleLock): void {
       return result;
     },
   );
+}
+
+/** The system's own dialogs, for the app's own frame only; the page learns only the path chosen. */
+function handleFileDialogs(): void {
+  ipcMain.handle(IPC_CHOOSE_FILE_CHANNEL, async (event: IpcMainInvokeEvent, purpose: unknown) => {
+    const window = mainWindow;
+    if (!isFromAppFrame(event) || !isFilePurpose(purpose) || window === null) return null;
+    return chosenPath(await dialog.showOpenDialog(window, openFileDialogOptions(purpose)));
+  });
+  ipcMain.handle(IPC_CHOOSE_FOLDER_CHANNEL, async (event: IpcMainInvokeEvent, purpose: unknown) => {
+    const window = mainWindow;
+    if (!isFromAppFrame(event) || !isFolderPurpose(purpose) || window === null) return null;
+    return chosenPath(await dialog.showOpenDialog(window, openFolderDialogOptions(purpose)));
+  });
 }
 
 function isFromAppFrame(event: IpcMainInvokeEvent): boolean {

@@ -1,6 +1,13 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ConfideBridge } from '../shared/bridge';
-import { IPC_CALL_CHANNEL, IPC_FLUSHED_CHANNEL, IPC_LOCK_REQUESTED_CHANNEL, IPC_LOCKED_CHANNEL } from '../shared/bridge';
+import {
+  IPC_CALL_CHANNEL,
+  IPC_CHOOSE_FILE_CHANNEL,
+  IPC_CHOOSE_FOLDER_CHANNEL,
+  IPC_FLUSHED_CHANNEL,
+  IPC_LOCK_REQUESTED_CHANNEL,
+  IPC_LOCKED_CHANNEL,
+} from '../shared/bridge';
 import { isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../shared/contract';
 import type { CallResult } from '../shared/errors';
 
@@ -37,6 +44,14 @@ const bridge: ConfideBridge = {
     return () => {
       ipcRenderer.removeListener(IPC_LOCK_REQUESTED_CHANNEL, flush);
     };
+  },
+  async chooseFile(purpose) {
+    const chosen: unknown = await ipcRenderer.invoke(IPC_CHOOSE_FILE_CHANNEL, purpose);
+    return typeof chosen === 'string' ? chosen : null;
+  },
+  async chooseFolder(purpose) {
+    const chosen: unknown = await ipcRenderer.invoke(IPC_CHOOSE_FOLDER_CHANNEL, purpose);
+    return typeof chosen === 'string' ? chosen : null;
   },
 };
 

@@ -11,10 +11,24 @@ export interface ConfideBridge {
    * has been typed, and the lock waits for it to settle (for a short, bounded time).
    */
   onLockRequested(listener: () => Promise<unknown>): () => void;
+  /**
+   * Asks the person to choose a file with the system's own dialog (a recording, or the scan of a signed
+   * form), and answers its path, or null if they cancelled. The page never browses the file system itself.
+   */
+  chooseFile(purpose: FilePurpose): Promise<string | null>;
+  /** Asks the person to choose the folder exported files go to; null if they cancelled. */
+  chooseFolder(purpose: FolderPurpose): Promise<string | null>;
 }
+
+export type FilePurpose = 'recording' | 'scan';
+export type FolderPurpose = 'export';
+export const filePurposes: readonly FilePurpose[] = ['recording', 'scan'];
+export const folderPurposes: readonly FolderPurpose[] = ['export'];
 
 /** The single IPC channel name, defined once for main and preload. */
 export const IPC_CALL_CHANNEL = 'confide:call';
 export const IPC_LOCKED_CHANNEL = 'confide:locked';
 export const IPC_LOCK_REQUESTED_CHANNEL = 'confide:lock-requested';
 export const IPC_FLUSHED_CHANNEL = 'confide:flushed';
+export const IPC_CHOOSE_FILE_CHANNEL = 'confide:choose-file';
+export const IPC_CHOOSE_FOLDER_CHANNEL = 'confide:choose-folder';

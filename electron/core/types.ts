@@ -24,6 +24,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** How long an open waits for another Confide to close the vault before saying it is open elsewhere. */
   busyWaitMs?: number;
+  /** The app's resources/ folder (fonts for the documents Confide makes); the checkout's when omitted. */
+  resourcesDir?: string;
 }
 
 export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown';

@@ -65,6 +65,13 @@ export class Vault {
   });
   /** What happened at each lock from main, in order, for tests of "lock requested → flushed → locked". */
   readonly lockEvents: string[] = [];
+  /** The paths the system's file and folder dialogs will answer next, in order (none left: cancelled). */
+  readonly dialogAnswers: Array<string | null> = [];
+
+  /** As the person would pick a file or folder in the system dialog the app opens next. */
+  willChoose(...paths: Array<string | null>): void {
+    this.dialogAnswers.push(...paths);
+  }
 
   constructor(readonly dir: string) {
     this.core = createCore({ vaultDir: dir, kdf: TEST_KDF, clock: this.clock.now });
@@ -128,6 +135,7 @@ interface HarnessWindow {
   __confideCspViolation(description: string): void;
   __confideFireLocked(): void;
   __confideRequestFlush(): Promise<void>;
+  __confideChoose(kind: string, purpose: string): Promise<string | null>;
   __confidePrintCount: number;
   document: {
     addEventListener(
@@ -157,6 +165,8 @@ function installBridge(): void {
           flushers.delete(listener);
         };
       },
+      chooseFile: (purpose: string) => win.__confideChoose('file', purpose),
+      chooseFolder: (purpose: string) => win.__confideChoose('folder', purpose),
     }),
   });
   win.__confideFireLocked = () => {
@@ -224,6 +234,7 @@ export const test = base.extend<Fixtures>({
     await serveDist(page);
 
     await page.exposeBinding('__confideCall', (_source, method: string, input: unknown) => vault.core.call(method, input));
+    await page.exposeBinding('__confideChoose', () => vault.dialogAnswers.shift() ?? null);
     await page.exposeBinding('__confideCspViolation', (_source, description: string) => {
       cspViolations.push(description);
     });

@@ -72,12 +72,12 @@ test.describe('the packaged shell', () => {
     await expect(page.getByRole('heading', { level: 1, name: /set up your confide vault/i })).toBeVisible();
   });
 
-  test('exposes only window.confide with call, onLocked and onLockRequested', async () => {
+  test('exposes only window.confide: call, the lock events and the system file dialogs', async () => {
     const bridge = await page.evaluate(() => {
       const confide = (globalThis as unknown as PageGlobals).confide;
       return confide === undefined ? null : Object.keys(confide).sort();
     });
-    expect(bridge).toEqual(['call', 'onLockRequested', 'onLocked']);
+    expect(bridge).toEqual(['call', 'chooseFile', 'chooseFolder', 'onLockRequested', 'onLocked']);
   });
 
   test('reaches the core through the bridge', async () => {

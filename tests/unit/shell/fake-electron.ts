@@ -55,6 +55,9 @@ export function createFakeElectron(options: { userData: string; isPackaged: bool
     systemIdleSeconds: 0,
     exitCode: null as number | null,
     quits: 0,
+    /** What the next open dialog answers (null: the person cancels), and the titles of those shown. */
+    dialogAnswer: null as string | null,
+    dialogs: [] as string[],
     errorBoxes: [] as string[],
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, ProtocolHandler>(),
@@ -116,7 +119,13 @@ export function createFakeElectron(options: { userData: string; isPackaged: bool
       whenReady: () => Promise.resolve(),
     },
     BrowserWindow: FakeBrowserWindow,
-    dialog: { showErrorBox: (_title: string, message: string) => state.errorBoxes.push(message) },
+    dialog: {
+      showErrorBox: (_title: string, message: string) => state.errorBoxes.push(message),
+      showOpenDialog: async (_window: unknown, options: { title: string }) => {
+        state.dialogs.push(options.title);
+        return state.dialogAnswer === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [state.dialogAnswer] };
+      },
+    },
     ipcMain: { handle: (channel: string, handler: IpcHandler) => state.ipcHandlers.set(channel, handler) },
     Menu: {
       buildFromTemplate: (template: unknown) => template,

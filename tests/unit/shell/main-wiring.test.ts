@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL_CHANNEL, IPC_FLUSHED_CHANNEL, IPC_LOCK_REQUESTED_CHANNEL, IPC_LOCKED_CHANNEL } from '../../../shared/bridge';
+import {
+  IPC_CALL_CHANNEL,
+  IPC_CHOOSE_FILE_CHANNEL,
+  IPC_CHOOSE_FOLDER_CHANNEL,
+  IPC_FLUSHED_CHANNEL,
+  IPC_LOCK_REQUESTED_CHANNEL,
+  IPC_LOCKED_CHANNEL,
+} from '../../../shared/bridge';
 import { LOCK_FLUSH_BOUND_MS } from '../../../electron/shell/flush-then-lock';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/shell/csp';
 import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron, type IpcEvent } from './fake-electron';
@@ -287,6 +294,22 @@ describe('electron/main.ts wiring', () => {
     await createVault(fake);
     expect(await call(fake, 'vault.lock', {})).toMatchObject({ ok: true });
     expect(windowOf(fake).webContents.reloads).toBe(1);
+  });
+
+  it('shows the system file and folder dialogs for the app frame only, and answers only the path chosen', async () => {
+    const fake = await boot();
+    const chooseFile = fake.state.ipcHandlers.get(IPC_CHOOSE_FILE_CHANNEL)!;
+    const chooseFolder = fake.state.ipcHandlers.get(IPC_CHOOSE_FOLDER_CHANNEL)!;
+    const contents = windowOf(fake).webContents;
+    fake.state.dialogAnswer = '/home/sam/Recordings/session.mp4';
+    expect(await chooseFile(appEvent(contents), 'recording')).toBe('/home/sam/Recordings/session.mp4');
+    expect(await chooseFolder(appEvent(contents), 'export')).toBe('/home/sam/Recordings/session.mp4');
+    expect(fake.state.dialogs).toEqual(['Choose the recording', 'Choose where to save the files']);
+    expect(await chooseFile(appEvent(contents), '/etc/passwd')).toBeNull();
+    expect(await chooseFile({ sender: contents, senderFrame: { url: 'https://evil.example/', parent: null } }, 'scan')).toBeNull();
+    fake.state.dialogAnswer = null;
+    expect(await chooseFile(appEvent(contents), 'scan')).toBeNull();
+    expect(fake.state.dialogs).toHaveLength(3);
   });
 
   it('stops with a clear message when the Electron build of the database module is missing', async () => {
