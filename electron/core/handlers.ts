@@ -65,6 +65,7 @@ export const handlers: HandlerTable = {
     await guardedUnlock(session, async () => {
       const vault = await unlockWithPassphrase(session.dir, input.userName, input.passphrase, session.env);
       session.begin(vault, 'vault.unlock');
+      await session.tidyFiles();
     });
     return { user: toUser(session.current().user) };
   },
@@ -75,6 +76,7 @@ export const handlers: HandlerTable = {
     await guardedUnlock(session, async () => {
       const vault = await unlockWithRecoveryCode(session.dir, input, session.env);
       session.begin(vault, 'vault.unlock');
+      await session.tidyFiles();
     });
     return { user: toUser(session.current().user) };
   },

@@ -1,3 +1,6 @@
+import { BlobStore } from './vault/blobs';
+import { vaultPaths } from './vault/paths';
+import { tidyFiles } from './services/files';
 import { appendAudit } from './vault/audit';
 import { ConfideError } from './errors';
 import type { ServiceContext } from './services/context';
@@ -15,6 +18,7 @@ export class VaultSession {
   private vault: OpenVault | null = null;
   /** What the page check (or a failed read) found wrong with the open vault; writes stop once it is set. */
   private damage: string | null = null;
+  private blobStore: BlobStore | null = null;
   private readonly listeners = new Set<(reason: LockReason) => void>();
   readonly backoff: UnlockBackoff;
 
@@ -65,7 +69,14 @@ export class VaultSession {
     }
     this.backoff.takeFailures();
     this.vault = vault;
+    this.blobStore = BlobStore.at(vaultPaths(vault.dir).blobs);
     this.damage = null;
+  }
+
+  /** After an unlock: clears what a crash left in blobs/ (see services/files.ts). */
+  async tidyFiles(): Promise<void> {
+    const ctx = this.services();
+    await tidyFiles(ctx, ctx.blobs);
   }
 
   /** What a service gets: the database, who is acting and the time. Services write no audit entries: the dispatcher does. */
@@ -77,6 +88,7 @@ export class VaultSession {
       now: this.env.now,
       today: () => this.localTime().date,
       localNow: () => this.localTime().dateTime,
+      blobs: this.blobStore!,
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../vault/database';
 import type { UserRow } from '../vault/users';
+import type { BlobStore } from '../vault/blobs';
 
 /**
  * What every service call gets: the open database, who is acting, and the time. No way to write the audit
@@ -14,4 +15,6 @@ export interface ServiceContext {
   today: () => string;
   /** The local minute now (YYYY-MM-DDTHH:MM), comparable with session start times. */
   localNow: () => string;
+  /** The vault's encrypted files (blobs/); reach them through services/files.ts, which keeps their keys. */
+  blobs: BlobStore;
 }

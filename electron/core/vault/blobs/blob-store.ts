@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { blobPath, partialPath, PARTIAL_SUFFIX, syncDirectory } from './blob-files';
@@ -21,6 +22,12 @@ export class BlobStore {
 
   static async open(dir: string): Promise<BlobStore> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    return new BlobStore(dir);
+  }
+
+  /** The store of an open vault, whose blobs/ folder exists (vault creation makes it). */
+  static at(dir: string): BlobStore {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     return new BlobStore(dir);
   }
 

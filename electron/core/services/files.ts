@@ -1,0 +1,75 @@
+import type { Readable } from 'node:stream';
+import type { BlobKind, BlobStore, ByteRange } from '../vault/blobs';
+import { BlobDamagedError } from '../vault/blobs';
+import type { ServiceContext } from './context';
+
+/**
+ * Encrypted files kept in the vault (recordings, scans of signed forms). The `files` row holds each file's
+ * only key, so these functions are the one way a file's key is kept, read or destroyed. Whoever calls them
+ * has already checked that the user may reach the record the file belongs to.
+ */
+export interface StoredFile {
+  id: string;
+  size: number;
+  contentType: string;
+}
+
+interface FileRow {
+  id: string;
+  key: Buffer;
+  size: number;
+  content_type: string;
+}
+
+/**
+ * Encrypts the file at `path` into blobs/ and keeps its key, in the call's transaction (the dispatcher's), so
+ * the key row commits with the record the file belongs to or not at all. The file is read once, streaming;
+ * one that is empty or not of `kind` is refused with nothing stored. A crash after the file is written but
+ * before the commit leaves a file with no key row: unreadable, and removed by `tidyFiles` at the next unlock.
+ */
+export async function storeFile(ctx: ServiceContext, blobs: BlobStore, path: string, kind: BlobKind): Promise<StoredFile> {
+  const ref = await blobs.import(path, { kind });
+  ctx.db
+    .prepare('INSERT INTO files (id, key, size, content_type, kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(ref.id, ref.key, ref.size, ref.contentType, kind, ctx.user.id, ctx.now());
+  ref.key.fill(0);
+  return { id: ref.id, size: ref.size, contentType: ref.contentType };
+}
+
+/** The plaintext of a file (or a byte range of it); `reference` names the record in any damage message. */
+export async function readStoredFile(ctx: ServiceContext, blobs: BlobStore, fileId: string, reference: string, range?: ByteRange): Promise<Readable> {
+  const row = ctx.db.prepare('SELECT id, key, size, content_type FROM files WHERE id = ?').get(fileId) as FileRow | undefined;
+  if (!row) throw new BlobDamagedError(fileId, 'missing').forRecord(reference);
+  try {
+    return await blobs.read({ id: row.id, key: row.key, size: row.size }, range);
+  } catch (error) {
+    throw error instanceof BlobDamagedError ? error.forRecord(reference) : error;
+  } finally {
+    row.key.fill(0);
+  }
+}
+
+export function storedFile(ctx: ServiceContext, fileId: string): StoredFile | null {
+  const row = ctx.db.prepare('SELECT id, size, content_type FROM files WHERE id = ?').get(fileId) as Omit<FileRow, 'key'> | undefined;
+  return row ? { id: row.id, size: row.size, contentType: row.content_type } : null;
+}
+
+/**
+ * Destroys a file's key, in the caller's transaction: from its commit on the file cannot be read by anyone.
+ * The encrypted file itself is removed after the commit by `tidyFiles` (or by the caller with blobs.delete).
+ */
+export function destroyFileKey(ctx: ServiceContext, fileId: string): void {
+  ctx.db.prepare('DELETE FROM files WHERE id = ?').run(fileId);
+}
+
+/**
+ * Removes what a crash or a destroyed key left in blobs/: .partial files of interrupted imports, and files
+ * whose key row is gone (unreadable already). Run at unlock and after destroying keys.
+ */
+export async function tidyFiles(ctx: Pick<ServiceContext, 'db'>, blobs: BlobStore): Promise<{ partials: number; orphans: number }> {
+  const partials = await blobs.removeStalePartials();
+  const known = new Set(ctx.db.prepare('SELECT id FROM files').pluck().all() as string[]);
+  const orphans = (await blobs.ids()).filter((id) => !known.has(id));
+  for (const id of orphans) await blobs.delete(id);
+  return { partials, orphans: orphans.length };
+}
