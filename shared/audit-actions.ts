@@ -36,6 +36,13 @@ export const auditActionLabels = {
   'users.view': 'Listed the users',
   'vault.recovery-code.view': 'Was shown the pending recovery code',
   'audit.view': 'Read the audit log',
+  'practice.update': 'Changed the letterhead',
+  'release-consent.create': 'Recorded a consent to release information',
+  'release-consent.list': 'Listed a client’s consents to release information',
+  'release-consent.withdraw': 'Recorded the withdrawal of a consent to release information',
+  'attendance.preview': 'Previewed an attendance summary',
+  'attendance.export': 'Exported an attendance summary',
+  'disclosure.list': 'Read the disclosure log',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

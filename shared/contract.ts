@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { choice, fields as input } from './fields';
 import * as r from './records';
 import * as s from './schemas';
+import * as rel from './release';
 import { text } from './text';
 import { parseReference } from './client-reference';
 import { changeAudit, keyChangeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
@@ -149,6 +150,31 @@ export const contract = {
     access: 'unlocked', audit: keyChangeAudit('user.create', 'Entered by the vault layer with the key change itself (intent, vault.keys, entry), settled at the next unlock if cut short.'),
     input: r.newUser.extend({ passphrase: s.passphrase }),
     output: s.user,
+  },
+  /** The practice's letterhead and signatory, for the letters it sends (the attendance summary). */
+  'practice.get': {
+    access: 'unlocked', audit: noAudit('The letterhead is the practice’s own address and signatory; no client’s record is read.'),
+    input: empty,
+    output: rel.practiceLetterhead,
+  },
+  'practice.update': { access: 'unlocked', audit: changeAudit('practice.update'), input: input(rel.letterheadFields), output: rel.practiceLetterhead },
+  /** A client's written consent to release information to a third party (DESIGN.md §1.3). */
+  'releaseConsents.create': { access: 'unlocked', audit: changeAudit('release-consent.create'), input: rel.newReleaseConsent, output: rel.releaseConsentRecord },
+  'releaseConsents.list': {
+    access: 'unlocked', audit: viewAudit('release-consent.list'),
+    input: input({ clientId: r.clientId }),
+    output: z.strictObject({ consents: z.array(rel.releaseConsentRecord) }),
+  },
+  'releaseConsents.withdraw': { access: 'unlocked', audit: changeAudit('release-consent.withdraw'), input: rel.withdrawReleaseConsent, output: rel.releaseConsentRecord },
+  /** Exactly what an attendance summary would release, or which consents are missing for it. */
+  'attendance.preview': { access: 'unlocked', audit: viewAudit('attendance.preview'), input: rel.attendanceRequest, output: rel.attendancePreview },
+  /** Writes the letter (PDF) and CSV to the folder given and enters the release in the disclosure log. */
+  'attendance.export': { access: 'unlocked', audit: changeAudit('attendance.export'), input: rel.attendanceExportRequest, output: rel.attendanceExport },
+  /** Directors: the practice's disclosure log; a therapist: disclosures about their own caseload. */
+  'disclosures.list': {
+    access: 'unlocked', audit: viewAudit('disclosure.list'),
+    input: rel.disclosureQuery,
+    output: z.strictObject({ disclosures: z.array(rel.disclosureRecord) }),
   },
 } as const satisfies Record<string, MethodSpec>;
 

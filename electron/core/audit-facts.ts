@@ -61,4 +61,23 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
   'references.resolve': { target: (_input, output) => output?.id ?? null },
   'audit.list': { detail: (_input, output) => ({ entries: output.entries.length }) },
   'users.list': {},
+  'practice.update': { detail: (input) => ({ addressLines: input.addressLines.length }) },
+  'releaseConsents.create': {
+    target: (input) => input.clientId,
+    detail: (input) => ({ releases: input.releases ?? 'attendance', scan: input.scanPath !== undefined && input.scanPath !== '' }),
+  },
+  'releaseConsents.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.consents.length }) },
+  'releaseConsents.withdraw': { target: (input) => input.consentId },
+  'attendance.preview': { target: (input) => input.clientId, detail: (_input, output) => ({ missing: output.missing.length }) },
+  'attendance.export': {
+    target: (input) => input.clientId,
+    // Counts and the disclosure's reference; the dates, the recipient and the digests are in the disclosure log.
+    detail: (_input, output) => ({
+      disclosure: output.disclosure.reference,
+      attended: output.disclosure.attendance?.sessionsAttended ?? 0,
+      consents: output.disclosure.consents.length,
+      files: output.files.length,
+    }),
+  },
+  'disclosures.list': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ count: output.disclosures.length }) },
 };

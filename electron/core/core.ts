@@ -31,6 +31,7 @@ export function createCore(options: CoreOptions): Core {
     },
     clock,
     () => wallClock(clock(), timeZone),
+    options.resourcesDir,
   );
   let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;

@@ -4,7 +4,7 @@ import { addUserWithSlot, changePassphrase, replaceRecoveryCode } from './vault/
 import { createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
 import type { VaultSession } from './session';
-import { autoLockMinutes, practiceName, writeSetting } from './vault/settings';
+import { autoLockMinutes, letterhead, practiceName, writeLetterhead, writeSetting } from './vault/settings';
 import { findUserByName, listUsers, toUser } from './vault/users';
 import { createClient, listClients, updateClient, viewClient } from './services/clients';
 import { closeCase, createCase, listCases } from './services/cases';
@@ -16,6 +16,11 @@ import { readAuditLog } from './services/audit-log';
 import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './vault/pending-recovery-code';
 import { resolveReference } from './services/references';
 import { assertNewPassphrase } from './new-passphrase';
+import { createReleaseConsent, listReleaseConsents, withdrawReleaseConsent } from './services/release-consents';
+import { listDisclosures } from './services/disclosure-log';
+import { previewAttendance } from './attendance/preview';
+import { exportAttendance } from './attendance/export';
+import { checkedLetterhead } from './letterhead';
 
 type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -131,6 +136,21 @@ export const handlers: HandlerTable = {
     writeSetting(ctx.db, 'auto_lock_minutes', String(input.autoLockMinutes));
     return { autoLockMinutes: input.autoLockMinutes };
   },
+
+  'practice.get': (_input, session) => ({ practiceName: practiceName(session.current().db), ...letterhead(session.current().db) }),
+  'practice.update': (input, session) => {
+    const ctx = session.services();
+    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can change the letterhead.');
+    writeLetterhead(ctx.db, checkedLetterhead(input, session.documentFonts()));
+    return { practiceName: practiceName(ctx.db), ...letterhead(ctx.db) };
+  },
+
+  'releaseConsents.create': (input, session) => createReleaseConsent(session.services(), input),
+  'releaseConsents.list': (input, session) => ({ consents: listReleaseConsents(session.services(), input.clientId) }),
+  'releaseConsents.withdraw': (input, session) => withdrawReleaseConsent(session.services(), input),
+  'attendance.preview': (input, session) => previewAttendance(session.services(), session.documentRendering(), input),
+  'attendance.export': (input, session) => exportAttendance(session.services(), session.documentRendering(), session.dir, input),
+  'disclosures.list': (input, session) => ({ disclosures: listDisclosures(session.services(), input) }),
 
   'clients.list': (input, session) => ({ clients: listClients(session.services(), input) }),
   'clients.create': (input, session) => createClient(session.services(), input),

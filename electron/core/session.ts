@@ -9,6 +9,8 @@ import { damageFound, integrityProblem, isDamage, isSqliteError } from './vault/
 import type { PageCheckProgress } from './vault/page-check';
 import { closeVault, type OpenVault, type VaultEnv } from './vault/vault';
 import type { LockReason } from './types';
+import { loadDocumentFonts, type DocumentFonts } from './documents/fonts';
+import { checkoutResourcesDir } from './resources';
 
 /**
  * The one piece of mutable state in the core: which vault is open, by whom, and its data key.
@@ -20,6 +22,7 @@ export class VaultSession {
   private damage: string | null = null;
   private blobStore: BlobStore | null = null;
   private readonly listeners = new Set<(reason: LockReason) => void>();
+  private fonts: DocumentFonts | null = null;
   readonly backoff: UnlockBackoff;
 
   constructor(
@@ -28,6 +31,8 @@ export class VaultSession {
     readonly clock: () => Date,
     /** Today's date and the local minute, on the core's clock in the practice's time zone. */
     private readonly localTime: () => { date: string; dateTime: string },
+    /** The app's resources/ folder; the checkout's when omitted (tests, the CLI). */
+    private readonly resourcesDir?: string,
   ) {
     this.backoff = new UnlockBackoff(() => clock().getTime());
   }
@@ -35,6 +40,17 @@ export class VaultSession {
   /** Today's date on the core's clock in the practice's time zone (YYYY-MM-DD). */
   today(): string {
     return this.localTime().date;
+  }
+
+  /** The typefaces documents are set in, read on first use and kept: they are the app's, not the vault's. */
+  documentFonts(): DocumentFonts {
+    this.fonts ??= loadDocumentFonts(this.resourcesDir ?? checkoutResourcesDir());
+    return this.fonts;
+  }
+
+  /** What a document is made with: the fonts, and the core's clock as its creation date. */
+  documentRendering(): { fonts: DocumentFonts; createdAt: Date } {
+    return { fonts: this.documentFonts(), createdAt: this.clock() };
   }
 
   isUnlocked(): boolean {

@@ -1,7 +1,9 @@
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../shared/contract';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
+import { LETTERHEAD } from '../support/release-fixture';
 
 /**
  * Every contract method, called by a therapist with the ids of another therapist's client, case, session
@@ -14,7 +16,8 @@ const DEE = { name: 'Dee Director', passphrase: 'dee directs the practice' };
 
 let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
-const ids = { client: '', case: '', session: '', note: '' };
+const ids = { client: '', case: '', session: '', note: '', consent: '' };
+let exportFolder = '';
 
 beforeAll(async () => {
   folder = tempFolder();
@@ -31,7 +34,20 @@ beforeAll(async () => {
   });
   const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: `${SECRET_NOTE} said` });
   await door.call('notes.finalise', { noteId: note.noteId, clientId: client.id });
-  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId });
+  await door.call('practice.update', LETTERHEAD);
+  const consent = await door.call('releaseConsents.create', {
+    clientId: client.id,
+    recipientOrganisation: 'Hidden Court Service',
+    purpose: SECRET_NOTE,
+    periodFrom: '2024-01-01',
+    periodTo: '2024-12-31',
+    signedOn: '2024-02-01',
+    expiresOn: '2099-12-31',
+  });
+  exportFolder = join(folder.dir, 'exports');
+  mkdirSync(exportFolder);
+  await door.call('attendance.export', { clientId: client.id, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: consent.id, outputFolder: exportFolder });
+  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId, consent: consent.id });
   await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
   await door.call('users.create', { name: DEE.name, roles: ['director'], passphrase: DEE.passphrase });
   await door.call('vault.lock', {});
@@ -85,6 +101,16 @@ function attacks(): Record<MethodName, unknown[]> {
     'audit.list': [{}, { clientReference: 'C-0001' }],
     'users.list': [{}],
     'users.create': [{ name: 'Mallory', roles: ['director'], passphrase: 'mallory wants in now' }],
+    'practice.get': [{}],
+    'practice.update': [{ ...LETTERHEAD, signatoryName: 'Tess Morgan' }],
+    'releaseConsents.create': [
+      { clientId: ids.client, recipientOrganisation: 'Elsewhere', purpose: 'x', periodFrom: '2024-01-01', periodTo: '2024-12-31', signedOn: '2024-03-01', expiresOn: '2025-03-01' },
+    ],
+    'releaseConsents.list': [{ clientId: ids.client }],
+    'releaseConsents.withdraw': [{ consentId: ids.consent, withdrawnOn: '2024-06-01' }],
+    'attendance.preview': [{ clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.consent }],
+    'attendance.export': [{ clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.consent, outputFolder: exportFolder }],
+    'disclosures.list': [{}, { clientId: ids.client }],
   };
 }
 
@@ -102,7 +128,7 @@ describe('role and caseload checks on every method', () => {
           input,
           leak: false,
         });
-        if (JSON.stringify(input).includes(ids.client) || JSON.stringify(input).includes(ids.note)) {
+        if ([ids.client, ids.note, ids.consent].some((id) => JSON.stringify(input).includes(id))) {
           expect({ method, code: result.ok ? 'ok' : result.error.code }).toMatchObject({
             method,
             code: expect.stringMatching(/^(not-found|forbidden)$/),
@@ -124,6 +150,10 @@ describe('role and caseload checks on every method', () => {
     expect((await door.call('sessions.list', { clientId: ids.client })).sessions).toHaveLength(1);
     expect((await door.call('users.list', {})).users.map((u) => u.name).sort()).toEqual([DEE.name, USER, TESS.name].sort());
     expect(await door.call('settings.get', {})).toEqual({ autoLockMinutes: 5 });
+    expect(await door.call('practice.get', {})).toMatchObject(LETTERHEAD);
+    expect((await door.call('releaseConsents.list', { clientId: ids.client })).consents).toMatchObject([{ status: 'valid', withdrawnOn: null }]);
+    expect((await door.call('disclosures.list', {})).disclosures).toHaveLength(1);
+    expect(readdirSync(exportFolder)).toHaveLength(2);
     await door.call('vault.lock', {});
   });
 

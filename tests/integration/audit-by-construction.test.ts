@@ -1,16 +1,19 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActionLabels } from '../../shared/audit-actions';
 import { contract, methodNames, type MethodInput, type MethodName } from '../../shared/contract';
 import type { AuditedMethod } from '../../electron/core/audit-facts';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
+import { LETTERHEAD } from '../support/release-fixture';
 
 // Every method declares what the audit log records (shared/contract.ts); the dispatcher writes it. This walks
 // every method: a declaration exists, every view and change leaves exactly its entry, every refusal an attempt.
 let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
 const TESS = { name: 'Tess Therapist', passphrase: 'tess keeps her own caseload' };
-const ids = { client: '', case: '', session: '', note: '', tess: '' };
+const ids = { client: '', case: '', session: '', note: '', tess: '', consent: '', toWithdraw: '' };
+let exportFolder = '';
 
 beforeAll(async () => {
   folder = tempFolder();
@@ -27,7 +30,28 @@ beforeAll(async () => {
   });
   const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: 'first words' });
   const tess = await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
-  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId, tess: tess.id });
+  await door.call('practice.update', LETTERHEAD);
+  const consent = (signedOn: string) =>
+    door.call('releaseConsents.create', {
+      clientId: client.id,
+      recipientOrganisation: 'Leeds Community Mental Health Team',
+      purpose: 'Referral review',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-12-31',
+      signedOn,
+      expiresOn: '2099-12-31',
+    });
+  exportFolder = join(folder.dir, 'exports');
+  mkdirSync(exportFolder);
+  Object.assign(ids, {
+    client: client.id,
+    case: kase.id,
+    session: session.id,
+    note: note.noteId,
+    tess: tess.id,
+    consent: (await consent('2024-02-01')).id,
+    toWithdraw: (await consent('2024-02-02')).id,
+  });
 });
 afterAll(() => folder.cleanup());
 
@@ -64,6 +88,21 @@ function accepted(): { [M in AuditedMethod]: MethodInput<M> } {
     'references.resolve': { reference: 'C-0001' },
     'audit.list': { action: 'client.view' },
     'users.list': {},
+    'practice.update': { ...LETTERHEAD, letterheadLine: 'Counselling in Leeds' },
+    'releaseConsents.create': {
+      clientId: ids.client,
+      recipientOrganisation: 'Leeds City Council',
+      purpose: 'Housing application',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-06-30',
+      signedOn: '2024-03-01',
+      expiresOn: '2025-03-01',
+    },
+    'releaseConsents.list': { clientId: ids.client },
+    'attendance.preview': { clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.consent },
+    'attendance.export': { clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.consent, outputFolder: exportFolder },
+    'disclosures.list': {},
+    'releaseConsents.withdraw': { consentId: ids.toWithdraw, withdrawnOn: '2024-03-01' },
     'cases.close': { caseId: ids.case, closedOn: '2024-03-01' },
   };
 }
