@@ -51,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
           inFlight -= 1;
           // After an unlock, the page check starts; after any other call this does nothing.
           pageCheck.start();
+          session.sealAuditHeadIfDue();
         });
     },
     pagesChecked: () => pageCheck.done(),
