@@ -11,6 +11,7 @@ import { damageFound, integrityProblem, isDamage, isSqliteError } from './vault/
 import type { PageCheckProgress } from './vault/page-check';
 import { closeVault, type OpenVault, type VaultEnv } from './vault/vault';
 import type { LockReason } from './types';
+import type { Progress } from '../../shared/progress';
 
 /**
  * The one piece of mutable state in the core: which vault is open, by whom, and its data key.
@@ -18,6 +19,8 @@ import type { LockReason } from './types';
  */
 /** How often, at most, the audit chain's head is sealed outside the database between calls. */
 export const ANCHOR_INTERVAL_MS = 30_000;
+/** How often a full page check (verify) reports its progress. */
+const VERIFY_REPORT_EVERY_MS = 200;
 
 export class VaultSession {
   private vault: OpenVault | null = null;
@@ -39,6 +42,28 @@ export class VaultSession {
     private readonly localTime: () => { date: string; dateTime: string },
   ) {
     this.backoff = new UnlockBackoff(() => clock().getTime());
+  }
+
+  /** Where the running call's progress goes (calls run one at a time, so there is one). */
+  private progressListener: ((progress: Progress) => void) | null = null;
+
+  /** Runs one call with its progress listener in place. */
+  async reportingTo<T>(listener: ((progress: Progress) => void) | undefined, run: () => Promise<T>): Promise<T> {
+    this.progressListener = listener ?? null;
+    try {
+      return await run();
+    } finally {
+      this.progressListener = null;
+    }
+  }
+
+  /** Tells the running call's caller how far it has got; a listener that throws cannot stop the work. */
+  reportProgress(progress: Progress): void {
+    try {
+      this.progressListener?.(progress);
+    } catch {
+      // The door's problem, not the call's.
+    }
   }
 
   /** Today's date on the core's clock in the practice's time zone (YYYY-MM-DD). */
@@ -104,6 +129,7 @@ export class VaultSession {
       today: () => this.localTime().date,
       localNow: () => this.localTime().dateTime,
       blobs: this.blobStore!,
+      reportProgress: (progress) => this.reportProgress(progress),
     };
   }
 
@@ -150,7 +176,13 @@ export class VaultSession {
   verifyPages(): string | null {
     const vault = this.current();
     vault.pages.restart();
-    const problem = vault.pages.runToEnd().problem ?? this.damage ?? integrityProblem(vault.db);
+    let checked = vault.pages.step(VERIFY_REPORT_EVERY_MS);
+    this.reportProgress({ phase: 'Checking every page of the vault', done: checked.checkedPages, total: checked.totalPages });
+    while (!checked.done && checked.problem === null) {
+      checked = vault.pages.step(VERIFY_REPORT_EVERY_MS);
+      this.reportProgress({ phase: 'Checking every page of the vault', done: checked.checkedPages, total: checked.totalPages });
+    }
+    const problem = checked.problem ?? this.damage ?? integrityProblem(vault.db);
     if (problem) this.markDamaged(problem);
     return problem;
   }
