@@ -1,5 +1,6 @@
 import type { CallError, CallResult } from '../../shared/errors';
 import type { PageCheckProgress } from './vault/page-check';
+import type { Progress } from '../../shared/progress';
 
 /** Argon2id cost. Every key slot records the parameters it was made with. */
 export interface KdfParams {
@@ -35,8 +36,13 @@ export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown
  * `call` validates the input against the contract before any handler runs and never throws:
  * every failure comes back as a CallError with a message fit for the user.
  */
+export interface CallOptions {
+  /** Told how far a long call (verify, a purge) has got; called in order, last with done = total. */
+  onProgress?: (progress: Progress) => void;
+}
+
 export interface Core {
-  call(method: string, input: unknown): Promise<CallResult<unknown>>;
+  call(method: string, input: unknown, options?: CallOptions): Promise<CallResult<unknown>>;
   /** The check `call` starts with (method name, input against the contract), touching nothing; null when it passes. */
   validate(method: string, input: unknown): CallError | null;
   isUnlocked(): boolean;

@@ -50,6 +50,7 @@ beforeAll(async () => {
     today: () => '2026-11-23',
     localNow: () => '2026-11-23T12:00',
     blobs: undefined as unknown as BlobStore, // the attendance summary stores no file
+    reportProgress: () => undefined,
   };
 });
 afterAll(() => {

@@ -1,6 +1,7 @@
 import type { Db } from '../vault/database';
 import type { UserRow } from '../vault/users';
 import type { BlobStore } from '../vault/blobs';
+import type { Progress } from '../../../shared/progress';
 
 /**
  * What every service call gets: the open database, who is acting, and the time. No way to write the audit
@@ -17,4 +18,6 @@ export interface ServiceContext {
   localNow: () => string;
   /** The vault's encrypted files (blobs/); reach them through services/files.ts, which keeps their keys. */
   blobs: BlobStore;
+  /** Tells the caller of a long call how far it has got (shown by every door). */
+  reportProgress: (progress: Progress) => void;
 }
