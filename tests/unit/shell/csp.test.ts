@@ -15,7 +15,7 @@ describe('content security policy', () => {
 
   it('is exactly the agreed policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; media-src 'self'; " +
         "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
@@ -40,6 +40,10 @@ describe('content security policy', () => {
     expect(policy.get('form-action')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('plays media only from the app itself: no remote, data: or blob: sources', () => {
+    expect(policy.get('media-src')).toEqual(["'self'"]);
   });
 
   it('names no remote source anywhere', () => {
