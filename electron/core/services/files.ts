@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { BlobKind, BlobStore, ByteRange } from '../vault/blobs';
 import { BlobDamagedError } from '../vault/blobs';
+import { ConfideError, invalidField } from '../errors';
 import type { ServiceContext } from './context';
 
 /**
@@ -24,11 +25,17 @@ interface FileRow {
 /**
  * Encrypts the file at `path` into blobs/ and keeps its key, in the call's transaction (the dispatcher's), so
  * the key row commits with the record the file belongs to or not at all. The file is read once, streaming;
- * one that is empty or not of `kind` is refused with nothing stored. A crash after the file is written but
+ * one that is empty or not of `kind` is refused with nothing stored (at `field`, when given, so a form shows it there). A crash after the file is written but
  * before the commit leaves a file with no key row: unreadable, and removed by `tidyFiles` at the next unlock.
  */
-export async function storeFile(ctx: ServiceContext, blobs: BlobStore, path: string, kind: BlobKind): Promise<StoredFile> {
-  const ref = await blobs.import(path, { kind });
+export async function storeFile(ctx: ServiceContext, blobs: BlobStore, path: string, kind: BlobKind, field?: string): Promise<StoredFile> {
+  let ref;
+  try {
+    ref = await blobs.import(path, { kind });
+  } catch (error) {
+    // A refused file (empty, unreadable, not of its kind) is reported at the form field that chose it.
+    throw field !== undefined && error instanceof ConfideError && error.code === 'invalid-input' ? invalidField(field, error.message) : error;
+  }
   ctx.db
     .prepare('INSERT INTO files (id, key, size, content_type, kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(ref.id, ref.key, ref.size, ref.contentType, kind, ctx.user.id, ctx.now());

@@ -185,7 +185,7 @@ export async function createRecordingConsent(ctx: ServiceContext, input: z.outpu
   if (dates) throw invalidField(dates.field, dates.message);
 
   // Last, after every check: a refused consent reads no file. A failure after this leaves no file (settleFiles).
-  const scan = input.scanPath === undefined ? null : await storeFile(ctx, ctx.blobs, input.scanPath, 'scan');
+  const scan = input.scanPath === undefined ? null : await storeFile(ctx, ctx.blobs, input.scanPath, 'scan', 'scanPath');
   const id = randomUUID();
   const next = ctx.db.prepare('SELECT ifnull(max(reference_no), 0) + 1 FROM recording_consents').pluck().get() as number;
   ctx.db

@@ -181,7 +181,7 @@ export async function attachRecordingToSession(ctx: ServiceContext, input: z.out
   );
   if (!check.ok) throw conflict(missingConsentsMessage(check.missing, (person) => `${person.name} (${person.reference})`));
 
-  const stored = await storeFile(ctx, ctx.blobs, input.path, 'recording');
+  const stored = await storeFile(ctx, ctx.blobs, input.path, 'recording', 'path');
   const id = randomUUID();
   const next = ctx.db.prepare('SELECT ifnull(max(reference_no), 0) + 1 FROM recordings').pluck().get() as number;
   // The earliest destruction date any attendee agreed to binds the recording.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appResponseHeaders, CONTENT_SECURITY_POLICY } from '../../../electron/shell/csp';
 
@@ -44,6 +45,12 @@ describe('content security policy', () => {
 
   it('plays media only from the app itself: no remote, data: or blob: sources', () => {
     expect(policy.get('media-src')).toEqual(["'self'"]);
+  });
+
+  it('the page’s own meta policy (which applies as well as the header) allows media from the app too', () => {
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(directives(meta).get('media-src')).toEqual(["'self'"]);
   });
 
   it('names no remote source anywhere', () => {
