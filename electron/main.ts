@@ -21,9 +21,11 @@ import {
   IPC_FLUSHED_CHANNEL,
   IPC_LOCK_REQUESTED_CHANNEL,
   IPC_LOCKED_CHANNEL,
+  IPC_PROGRESS_CHANNEL,
 } from '../shared/bridge';
 import { contract } from '../shared/contract';
 import type { CallResult } from '../shared/errors';
+import type { Progress } from '../shared/progress';
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../shared/schemas';
 import { createCore } from './core/core';
 import type { Core, LockReason } from './core/types';
@@ -202,14 +204,21 @@ function notFound(): Response {
 function handleCalls(core: Core, idleLock: IdleLock): void {
   ipcMain.handle(
     IPC_CALL_CHANNEL,
-    async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult<unknown>> => {
+    async (event: IpcMainInvokeEvent, method: unknown, input: unknown, callId: unknown): Promise<CallResult<unknown>> => {
       if (!isFromAppFrame(event)) {
         return { ok: false, error: { code: 'forbidden', message: 'This request did not come from Confide.' } };
       }
       if (typeof method !== 'string') {
         return { ok: false, error: { code: 'invalid-input', message: 'That action is not part of Confide.' } };
       }
-      const result = await core.call(method, input);
+      // Progress goes back to the frame that asked, tagged with the call's id (a UUID the preload made).
+      const sender = event.sender;
+      const onProgress = isCallId(callId)
+        ? (progress: Progress) => {
+            if (!sender.isDestroyed()) sender.send(IPC_PROGRESS_CHANNEL, callId, progress);
+          }
+        : undefined;
+      const result = await core.call(method, input, onProgress ? { onProgress } : {});
       if (core.isUnlocked() !== idleLock.armed || (method === 'settings.update' && result.ok)) {
         await syncIdleLock(core, idleLock);
       }
@@ -217,6 +226,9 @@ function handleCalls(core: Core, idleLock: IdleLock): void {
     },
   );
 }
+
+const isCallId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 
 /** The system's own dialogs, for the app's own frame only; the page learns only the path chosen. */
 function handleFileDialogs(): void {

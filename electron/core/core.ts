@@ -44,14 +44,15 @@ export function createCore(options: CoreOptions): Core {
   const pageCheck = new BackgroundPageCheck(session, enqueue);
 
   return {
-    call(method, input) {
+    call(method, input, options = {}) {
       inFlight += 1;
-      return enqueue(() => dispatch(session, method, input))
+      return enqueue(() => session.reportingTo(options.onProgress, () => dispatch(session, method, input)))
         .catch(() => failure(internal()))
         .finally(() => {
           inFlight -= 1;
           // After an unlock, the page check starts; after any other call this does nothing.
           pageCheck.start();
+          session.sealAuditHeadIfDue();
         });
     },
     // In the queue and counted like a call, so a lock waits for it and never closes the database under it; the

@@ -1,5 +1,6 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
 import { hasVault } from './vault/paths';
+import { recordUnlockFailure } from './vault/unlock-failures';
 import { addUserWithSlot, changePassphrase, replaceRecoveryCode } from './vault/key-operations';
 import { createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
@@ -32,7 +33,11 @@ async function guardedUnlock(session: VaultSession, attempt: () => Promise<void>
   try {
     await attempt();
   } catch (error) {
-    if (error instanceof ConfideError && error.code === 'wrong-passphrase') session.backoff.recordFailure(session.env.now());
+    if (error instanceof ConfideError && error.code === 'wrong-passphrase') {
+      const at = session.env.now();
+      session.backoff.recordFailure(at);
+      recordUnlockFailure(session.dir, at);
+    }
     throw error;
   }
 }
@@ -123,7 +128,7 @@ export const handlers: HandlerTable = {
     return { now: session.clock().toISOString(), today: session.today() };
   },
 
-  'vault.verify': (_input, session) => verifyVault(session.services(), () => session.verifyPages()),
+  'vault.verify': (_input, session) => verifyVault(session.services(), () => session.verifyPages(), () => session.auditAnchorProblem()),
 
   'settings.get': (_input, session) => ({ autoLockMinutes: autoLockMinutes(session.current().db) }),
 

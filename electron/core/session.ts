@@ -3,6 +3,8 @@ import { BlobStore } from './vault/blobs';
 import { vaultPaths } from './vault/paths';
 import { tidyFiles } from './services/files';
 import { appendAudit } from './vault/audit';
+import { anchorProblem, writeAnchor } from './vault/audit-anchor';
+import { clearUnlockFailures, recordedUnlockFailures } from './vault/unlock-failures';
 import { ConfideError } from './errors';
 import type { ServiceContext } from './services/context';
 import { UnlockBackoff } from './unlock-backoff';
@@ -10,11 +12,17 @@ import { damageFound, integrityProblem, isDamage, isSqliteError } from './vault/
 import type { PageCheckProgress } from './vault/page-check';
 import { closeVault, type OpenVault, type VaultEnv } from './vault/vault';
 import type { LockReason } from './types';
+import type { Progress } from '../../shared/progress';
 
 /**
  * The one piece of mutable state in the core: which vault is open, by whom, and its data key.
  * Locking closes the database and zeroes the key; listeners then clear what the UI holds.
  */
+/** How often, at most, the audit chain's head is sealed outside the database between calls. */
+export const ANCHOR_INTERVAL_MS = 30_000;
+/** How often a full page check (verify) reports its progress. */
+const VERIFY_REPORT_EVERY_MS = 200;
+
 export class VaultSession {
   private vault: OpenVault | null = null;
   /** What the page check (or a failed read) found wrong with the open vault; writes stop once it is set. */
@@ -26,6 +34,10 @@ export class VaultSession {
   private readonly openReads = new Map<Readable, string>();
   /** Recordings whose playback has been entered in the audit log since this unlock. */
   private readonly playsEntered = new Set<string>();
+  /** When (performance.now) the audit head was last sealed in vault.anchor. */
+  private sealedAt = 0;
+  /** What vault.anchor said of the chain's end at unlock; while it disagrees, the anchor is kept as it is. */
+  private anchorFinding: string | null = null;
   private readonly listeners = new Set<(reason: LockReason) => void>();
   readonly backoff: UnlockBackoff;
 
@@ -37,6 +49,28 @@ export class VaultSession {
     private readonly localTime: () => { date: string; dateTime: string },
   ) {
     this.backoff = new UnlockBackoff(() => clock().getTime());
+  }
+
+  /** Where the running call's progress goes (calls run one at a time, so there is one). */
+  private progressListener: ((progress: Progress) => void) | null = null;
+
+  /** Runs one call with its progress listener in place. */
+  async reportingTo<T>(listener: ((progress: Progress) => void) | undefined, run: () => Promise<T>): Promise<T> {
+    this.progressListener = listener ?? null;
+    try {
+      return await run();
+    } finally {
+      this.progressListener = null;
+    }
+  }
+
+  /** Tells the running call's caller how far it has got; a listener that throws cannot stop the work. */
+  reportProgress(progress: Progress): void {
+    try {
+      this.progressListener?.(progress);
+    } catch {
+      // The door's problem, not the call's.
+    }
   }
 
   /** Today's date on the core's clock in the practice's time zone (YYYY-MM-DD). */
@@ -62,13 +96,19 @@ export class VaultSession {
   begin(vault: OpenVault, action: 'vault.unlock'): void {
     this.lock('user', { silent: true });
     const at = this.env.now();
+    // Failures from any door or process (the file), and this process's (if the file could not be written).
+    const failures = [...new Set([...recordedUnlockFailures(vault.dir), ...this.backoff.pendingFailures()])].sort();
+    // Checked before anything is appended: an anchor that disagrees is evidence, and is never sealed over.
+    this.anchorFinding = anchorProblem(vault.dir, vault.db, vault.dataKey);
     try {
       vault.db.transaction(() => {
-        for (const attemptedAt of this.backoff.pendingFailures()) {
+        for (const attemptedAt of failures) {
           appendAudit(vault.db, { at, actorId: null, action: 'vault.unlock.failed', detail: { attemptedAt } });
         }
         appendAudit(vault.db, { at, actorId: vault.user.id, action });
       })();
+      clearUnlockFailures(vault.dir);
+      this.sealAuditHead(vault);
     } catch (error) {
       // An unlock that cannot be audited (a damaged page at the end of the log) does not happen.
       closeVault(vault);
@@ -97,6 +137,7 @@ export class VaultSession {
       localNow: () => this.localTime().dateTime,
       blobs: this.blobStore!,
       touchFile: (fileId) => this.touchedFiles.add(fileId),
+      reportProgress: (progress) => this.reportProgress(progress),
     };
   }
 
@@ -183,7 +224,13 @@ export class VaultSession {
   verifyPages(): string | null {
     const vault = this.current();
     vault.pages.restart();
-    const problem = vault.pages.runToEnd().problem ?? this.damage ?? integrityProblem(vault.db);
+    let checked = vault.pages.step(VERIFY_REPORT_EVERY_MS);
+    this.reportProgress({ phase: 'Checking every page of the vault', done: checked.checkedPages, total: checked.totalPages });
+    while (!checked.done && checked.problem === null) {
+      checked = vault.pages.step(VERIFY_REPORT_EVERY_MS);
+      this.reportProgress({ phase: 'Checking every page of the vault', done: checked.checkedPages, total: checked.totalPages });
+    }
+    const problem = checked.problem ?? this.damage ?? integrityProblem(vault.db);
     if (problem) this.markDamaged(problem);
     return problem;
   }
@@ -198,11 +245,39 @@ export class VaultSession {
     this.playsEntered.clear();
     try {
       appendAudit(vault.db, { at: this.env.now(), actorId: vault.user.id, action: 'vault.lock', detail: { reason } });
+      this.sealAuditHead(vault);
     } catch {
       // A damaged or full disk must not stop the key being zeroed.
     }
     closeVault(vault);
     if (!options.silent) this.listeners.forEach((listener) => listener(reason));
+  }
+
+  /**
+   * Seals the audit chain's head in vault.anchor: at unlock, at lock, and between calls at most every
+   * ANCHOR_INTERVAL_MS, so a crash leaves at most that long of entries unsealed (docs/vault-format.md).
+   */
+  sealAuditHeadIfDue(): void {
+    const vault = this.vault;
+    if (vault === null || this.damage !== null || performance.now() - this.sealedAt < ANCHOR_INTERVAL_MS) return;
+    try {
+      this.sealAuditHead(vault);
+    } catch {
+      // The next lock tries again; verify reports an anchor that fell behind only if entries were cut.
+    }
+  }
+
+
+  private sealAuditHead(vault: OpenVault): void {
+    if (this.anchorFinding !== null) return;
+    writeAnchor(vault.dir, vault.db, vault.dataKey);
+    this.sealedAt = performance.now();
+  }
+
+  /** What the anchor outside the database says of the chain's end (null: it agrees). For verify. */
+  auditAnchorProblem(): string | null {
+    const vault = this.current();
+    return this.anchorFinding ?? anchorProblem(vault.dir, vault.db, vault.dataKey);
   }
 
   onLocked(listener: (reason: LockReason) => void): () => void {

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type Route, type TestInfo } from '@playwright/test';
 import { createCore } from '../../electron/core/core';
 import type { Core, LockReason } from '../../electron/core/types';
+import type { Progress } from '../../shared/progress';
 import { TEST_KDF, TestDoor } from '../support/vault-fixture';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/csp';
@@ -68,6 +69,8 @@ export class Vault {
   readonly lockEvents: string[] = [];
   /** Every recording request the page made, as the core answered it: for checking range requests. */
   readonly mediaResponses: Array<{ range: string | null; status: number; contentRange: string | null }> = [];
+  /** Every progress event a call from the page was sent, in order (the harness's view of the IPC events). */
+  readonly progressSeen: Progress[] = [];
   /** The paths the system's file and folder dialogs will answer next, in order (none left: cancelled). */
   readonly dialogAnswers: Array<string | null> = [];
 
@@ -134,7 +137,8 @@ interface Fixtures {
 interface HarnessWindow {
   confide: unknown;
   print: () => void;
-  __confideCall(method: string, input: unknown): Promise<unknown>;
+  __confideCall(method: string, input: unknown, callId: string | null): Promise<unknown>;
+  __confideProgress(callId: string, progress: unknown): void;
   __confideCspViolation(description: string): void;
   __confideFireLocked(): void;
   __confideRequestFlush(): Promise<void>;
@@ -153,9 +157,21 @@ function installBridge(): void {
   const win = globalThis as unknown as HarnessWindow;
   const listeners = new Set<() => void>();
   const flushers = new Set<() => Promise<unknown>>();
+  const progressListeners = new Map<string, (progress: unknown) => void>();
+  let calls = 0;
+  win.__confideProgress = (callId, progress) => progressListeners.get(callId)?.(progress);
   Object.defineProperty(win, 'confide', {
     value: Object.freeze({
-      call: (method: string, input: unknown) => win.__confideCall(method, input),
+      // As the preload does: a call that wants progress gets an id its events carry.
+      call: async (method: string, input: unknown, onProgress?: (progress: unknown) => void) => {
+        const callId = onProgress ? `call-${(calls += 1)}` : null;
+        if (callId && onProgress) progressListeners.set(callId, onProgress);
+        try {
+          return await win.__confideCall(method, input, callId);
+        } finally {
+          if (callId) progressListeners.delete(callId);
+        }
+      },
       onLocked(listener: () => void) {
         listeners.add(listener);
         return () => {
@@ -257,7 +273,22 @@ export const test = base.extend<Fixtures>({
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await serveDist(page, vault);
 
-    await page.exposeBinding('__confideCall', (_source, method: string, input: unknown) => vault.core.call(method, input));
+    await page.exposeBinding('__confideCall', (_source, method: string, input: unknown, callId: string | null) =>
+      vault.core.call(
+        method,
+        input,
+        callId === null
+          ? {}
+          : {
+              onProgress: (progress) => {
+                vault.progressSeen.push(progress);
+                void page
+                  .evaluate(([id, p]) => (globalThis as unknown as HarnessWindow).__confideProgress(id, p), [callId, progress] as const)
+                  .catch(() => undefined);
+              },
+            },
+      ),
+    );
     await page.exposeBinding('__confideChoose', () => vault.dialogAnswers.shift() ?? null);
     await page.exposeBinding('__confideCspViolation', (_source, description: string) => {
       cspViolations.push(description);

@@ -44,7 +44,7 @@ describe('creating, locking and unlocking a vault', () => {
     expect(door.core.isUnlocked()).toBe(true);
   });
 
-  it('refuses a wrong passphrase or a wrong name and writes nothing to the vault folder', async () => {
+  it('refuses a wrong passphrase or a wrong name, touching no file of the vault but the record of failed tries', async () => {
     const { door } = await newVault(temp.vaultDir);
     await door.call('vault.lock', {});
     const before = snapshot(temp.vaultDir);
@@ -53,7 +53,11 @@ describe('creating, locking and unlocking a vault', () => {
     expect(wrong).toEqual({ ok: false, error: { code: 'wrong-passphrase', message: 'That name and passphrase do not open this vault.' } });
     const wrongName = await fresh.raw('vault.unlock', { userName: 'Someone Else', passphrase: PASSPHRASE });
     expect(wrongName).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
-    expect(snapshot(temp.vaultDir)).toEqual(before);
+    const { 'vault.unlock-failures': failures, ...after } = snapshot(temp.vaultDir);
+    expect(after).toEqual(before);
+    // Two times, and nothing else: the failed tries wait there for the next unlock to enter them in the log.
+    expect(readFileSync(join(temp.vaultDir, 'vault.unlock-failures'), 'utf8')).toMatch(/^(\d{4}-\d\d-\d\dT[\d:.]+Z\n){2}$/);
+    expect(failures).toBeDefined();
     expect(fresh.core.isUnlocked()).toBe(false);
   });
 

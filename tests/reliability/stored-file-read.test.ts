@@ -26,6 +26,7 @@ async function openContext(vaultDir: string): Promise<{ ctx: ServiceContext; clo
     localNow: () => '2026-11-23T10:00',
     blobs: BlobStore.at(join(vaultDir, 'blobs')),
     touchFile: () => undefined,
+    reportProgress: () => undefined,
   };
   return { ctx, close: () => closeVault(vault) };
 }

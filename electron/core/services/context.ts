@@ -1,6 +1,7 @@
 import type { Db } from '../vault/database';
 import type { UserRow } from '../vault/users';
 import type { BlobStore } from '../vault/blobs';
+import type { Progress } from '../../../shared/progress';
 
 /**
  * What every service call gets: the open database, who is acting, and the time. No way to write the audit
@@ -23,4 +24,6 @@ export interface ServiceContext {
    * stored by a call that then failed leaves nothing behind.
    */
   touchFile(fileId: string): void;
+  /** Tells the caller of a long call how far it has got (shown by every door). */
+  reportProgress: (progress: Progress) => void;
 }

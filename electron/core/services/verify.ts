@@ -7,9 +7,9 @@ import type { ServiceContext } from './context';
  * Every page authenticates and decodes (`checkPages`: the session's full page check, which stops writes
  * if it finds damage), and the audit chain is unbroken.
  */
-export function verifyVault(ctx: ServiceContext, checkPages: () => string | null): AuditReport {
+export function verifyVault(ctx: ServiceContext, checkPages: () => string | null, anchorProblem: () => string | null): AuditReport {
   const problem = checkPages();
-  const chain = readableChain(ctx);
+  const chain = withAnchor(readableChain(ctx), anchorProblem);
   return { ok: problem === null && chain.ok, integrity: { ok: problem === null, problem }, chain };
 }
 
@@ -21,4 +21,11 @@ function readableChain(ctx: ServiceContext): ChainReport {
     if (!isDamage(error)) throw error;
     return { ok: false, entries: 0, firstBrokenSeq: null, problem: 'the audit log could not be read: a page of it is damaged' };
   }
+}
+
+/** An unbroken chain can still have lost its end: the anchor kept outside the database says whether it did. */
+function withAnchor(chain: ChainReport, anchorProblem: () => string | null): ChainReport {
+  if (!chain.ok) return chain;
+  const problem = anchorProblem();
+  return problem === null ? chain : { ...chain, ok: false, problem };
 }

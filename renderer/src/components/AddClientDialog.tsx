@@ -1,18 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useToday } from '../stores/clock';
-import { call, type UiError } from '../api';
 import type { ClientDetail, NewClient } from '../../../shared/schemas';
 import { Alert } from './Alert';
 import { DateField, emptyDate, parseDateParts, type DateParts } from './DateField';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
-import { showErrorsAndFocus } from './forms';
+import { useContractForm } from './useContractForm';
 
-const fieldNames = ['name', 'preferredName', 'dateOfBirth', 'phone', 'email'] as const;
-type FieldName = (typeof fieldNames)[number];
-type TextField = Exclude<FieldName, 'dateOfBirth'>;
+type TextField = 'name' | 'preferredName' | 'phone' | 'email';
 type Values = Record<TextField, string> & { dateOfBirth: DateParts };
-type Errors = Partial<Record<FieldName, string>>;
 
 const empty: Values = { name: '', preferredName: '', dateOfBirth: emptyDate, phone: '', email: '' };
 
@@ -32,12 +28,9 @@ interface Props {
 }
 
 export function AddClientDialog({ onClose, onAdded }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
   const today = useToday();
   const [values, setValues] = useState<Values>(empty);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<UiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { formRef, errors, failure, busy, submit } = useContractForm('clients.create');
 
   const bind = (name: TextField) => ({
     value: values[name],
@@ -45,45 +38,25 @@ export function AddClientDialog({ onClose, onAdded }: Props) {
     onChange: (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value }),
   });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    const found: Errors = {};
-    if (values.name.trim() === '') found.name = 'Enter the client’s name';
+    // The date boxes are the screen's own: only they can say a typed date is not a real one.
     const dateOfBirth = parseDateParts(values.dateOfBirth, 'Date of birth', { today });
-    if ('error' in dateOfBirth) found.dateOfBirth = dateOfBirth.error;
-    if (Object.keys(found).length > 0 || 'error' in dateOfBirth) {
-      showErrorsAndFocus(formRef.current, () => setErrors(found));
-      return;
-    }
-    setBusy(true);
-    const result = await call('clients.create', toNewClient(values, dateOfBirth.iso));
-    setBusy(false);
-    if (!result.ok) {
-      const fieldErrors: Errors = {};
-      for (const name of fieldNames) {
-        const message = result.error.fields[name];
-        if (message) fieldErrors[name] = message;
-      }
-      showErrorsAndFocus(formRef.current, () => {
-        setErrors(fieldErrors);
-        setFailure(Object.keys(fieldErrors).length > 0 ? null : result.error);
-      });
-      return;
-    }
-    onAdded(result.value);
+    const local = 'error' in dateOfBirth ? { dateOfBirth: dateOfBirth.error } : {};
+    const added = await submit(toNewClient(values, 'iso' in dateOfBirth ? dateOfBirth.iso : null), local);
+    if (added) onAdded(added);
   }
 
   return (
     <Dialog title="Add a client" onClose={onClose}>
       {failure ? <Alert>{failure.message}</Alert> : null}
-      <form ref={formRef} className="form" noValidate aria-busy={busy} onSubmit={(event) => void submit(event)}>
+      <form ref={formRef} className="form" noValidate aria-busy={busy} onSubmit={(event) => void save(event)}>
         <Field label="Full name" autoComplete="off" required {...bind('name')} />
         <Field label="Preferred name (optional)" autoComplete="off" {...bind('preferredName')} />
         <DateField
           legend="Date of birth (optional)"
           value={values.dateOfBirth}
-          error={errors.dateOfBirth}
+          error={errors['dateOfBirth']}
           onChange={(dateOfBirth) => setValues({ ...values, dateOfBirth })}
         />
         <Field label="Phone (optional)" type="tel" autoComplete="off" {...bind('phone')} />

@@ -9,6 +9,7 @@ import {
   IPC_FLUSHED_CHANNEL,
   IPC_LOCK_REQUESTED_CHANNEL,
   IPC_LOCKED_CHANNEL,
+  IPC_PROGRESS_CHANNEL,
 } from '../../../shared/bridge';
 import { LOCK_FLUSH_BOUND_MS } from '../../../electron/shell/flush-then-lock';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/shell/csp';
@@ -329,6 +330,24 @@ describe('electron/main.ts wiring', () => {
     await createVault(fake);
     expect(await call(fake, 'vault.lock', {})).toMatchObject({ ok: true });
     expect(windowOf(fake).webContents.reloads).toBe(1);
+  });
+
+  it('sends a long call’s progress to the frame that asked, tagged with its call id, and none without one', async () => {
+    const fake = await boot();
+    await createVault(fake);
+    const contents = windowOf(fake).webContents;
+    const sent: unknown[][] = [];
+    contents.on('sent', (...args: unknown[]) => sent.push(args));
+    const handler = fake.state.ipcHandlers.get(IPC_CALL_CHANNEL)!;
+    const callId = '0f0e0d0c-0b0a-4908-8706-050403020100';
+    expect(await handler(appEvent(contents), 'vault.verify', {}, callId)).toMatchObject({ ok: true });
+    const progress = sent.filter(([channel]) => channel === IPC_PROGRESS_CHANNEL);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every(([, id, p]) => id === callId && (p as { phase: string }).phase === 'Checking every page of the vault')).toBe(true);
+    sent.length = 0;
+    await handler(appEvent(contents), 'vault.verify', {}, 'not-an-id');
+    await handler(appEvent(contents), 'vault.verify', {});
+    expect(sent.filter(([channel]) => channel === IPC_PROGRESS_CHANNEL)).toEqual([]);
   });
 
   it('shows the system file and folder dialogs for the app frame only, and answers only the path chosen', async () => {
