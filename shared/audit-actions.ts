@@ -36,6 +36,14 @@ export const auditActionLabels = {
   'users.view': 'Listed the users',
   'vault.recovery-code.view': 'Was shown the pending recovery code',
   'audit.view': 'Read the audit log',
+  'recording-consent.create': 'Recorded a recording consent',
+  'recording-consent.list': 'Listed a client’s recording consents',
+  'recording-consent.withdraw': 'Recorded withdrawal of a recording consent',
+  'recording.attach': 'Attached a recording',
+  'recording.list': 'Listed recordings',
+  'recording.view': 'Opened a recording’s details',
+  'recording.verify': 'Checked a recording’s file',
+  'recording.play': 'Played a recording',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -17,6 +17,8 @@ import { readAuditLog } from './services/audit-log';
 import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './vault/pending-recovery-code';
 import { resolveReference } from './services/references';
 import { assertNewPassphrase } from './new-passphrase';
+import { createRecordingConsent, listRecordingConsents, withdrawConsent } from './services/recording-consents';
+import { attachRecordingToSession, getRecording, listRecordings, verifyRecording } from './services/recordings';
 
 type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -171,4 +173,12 @@ export const handlers: HandlerTable = {
     await assertNewPassphrase('passphrase', input.passphrase, { practiceName: practiceName(ctx.db), userName: input.name });
     return toUser(await addUserWithSlot(session.current(), input, session.env));
   },
+
+  'recordingConsents.create': (input, session) => createRecordingConsent(session.services(), input),
+  'recordingConsents.list': (input, session) => listRecordingConsents(session.services(), input.clientId),
+  'recordingConsents.withdraw': (input, session) => withdrawConsent(session.services(), input),
+  'recordings.attach': (input, session) => attachRecordingToSession(session.services(), input),
+  'recordings.list': (input, session) => listRecordings(session.services(), input.clientId),
+  'recordings.get': (input, session) => getRecording(session.services(), input.recordingId),
+  'recordings.verify': (input, session) => verifyRecording(session.services(), input.recordingId),
 };

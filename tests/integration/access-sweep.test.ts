@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../shared/contract';
+import { consentInput } from '../support/recording-practice';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
+import { writeSineWav } from '../support/wav';
 
 /**
  * Every contract method, called by a therapist with the ids of another therapist's client, case, session
@@ -14,7 +16,7 @@ const DEE = { name: 'Dee Director', passphrase: 'dee directs the practice' };
 
 let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
-const ids = { client: '', case: '', session: '', note: '' };
+const ids = { client: '', case: '', session: '', note: '', consent: '', recording: '', wav: '' };
 
 beforeAll(async () => {
   folder = tempFolder();
@@ -31,7 +33,10 @@ beforeAll(async () => {
   });
   const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: `${SECRET_NOTE} said` });
   await door.call('notes.finalise', { noteId: note.noteId, clientId: client.id });
-  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId });
+  const wav = writeSineWav(folder.dir, 1).path;
+  const consent = await door.call('recordingConsents.create', consentInput(client.id, kase.id, { signedOn: '2024-01-02', destroyBy: '2099-01-01' }));
+  const recording = await door.call('recordings.attach', { sessionId: session.id, uses: ['supervision'], path: wav });
+  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId, consent: consent.id, recording: recording.id, wav });
   await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
   await door.call('users.create', { name: DEE.name, roles: ['director'], passphrase: DEE.passphrase });
   await door.call('vault.lock', {});
@@ -85,6 +90,13 @@ function attacks(): Record<MethodName, unknown[]> {
     'audit.list': [{}, { clientReference: 'C-0001' }],
     'users.list': [{}],
     'users.create': [{ name: 'Mallory', roles: ['director'], passphrase: 'mallory wants in now' }],
+    'recordingConsents.create': [consentInput(ids.client, ids.case, { signedOn: '2024-01-02', destroyBy: '2099-01-01' })],
+    'recordingConsents.list': [{ clientId: ids.client }],
+    'recordingConsents.withdraw': [{ consentId: ids.consent, withdrawnOn: '2024-02-01' }],
+    'recordings.attach': [{ sessionId: ids.session, uses: ['supervision'], path: ids.wav }],
+    'recordings.list': [{}, { clientId: ids.client }],
+    'recordings.get': [{ recordingId: ids.recording }],
+    'recordings.verify': [{ recordingId: ids.recording }],
   };
 }
 
@@ -110,6 +122,8 @@ describe('role and caseload checks on every method', () => {
         }
       }
     }
+    // The recording's bytes, through the door the player uses.
+    expect(await door.core.readRecording(ids.recording, 'bytes=0-')).toMatchObject({ status: 404, body: null });
     expect(door.core.isUnlocked()).toBe(true);
     await door.call('vault.lock', {});
   });
@@ -124,6 +138,8 @@ describe('role and caseload checks on every method', () => {
     expect((await door.call('sessions.list', { clientId: ids.client })).sessions).toHaveLength(1);
     expect((await door.call('users.list', {})).users.map((u) => u.name).sort()).toEqual([DEE.name, USER, TESS.name].sort());
     expect(await door.call('settings.get', {})).toEqual({ autoLockMinutes: 5 });
+    expect((await door.call('recordingConsents.list', { clientId: ids.client })).consents).toMatchObject([{ status: 'in-force' }]);
+    expect((await door.call('recordings.list', {})).recordings).toMatchObject([{ id: ids.recording, status: 'available' }]);
     await door.call('vault.lock', {});
   });
 
