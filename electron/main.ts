@@ -29,11 +29,12 @@ import type { Progress } from '../shared/progress';
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../shared/schemas';
 import { createCore } from './core/core';
 import type { Core, LockReason } from './core/types';
-import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, resolveAppFile } from './shell/app-protocol';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, recordingIdOf, resolveAppFile } from './shell/app-protocol';
 import { appResponseHeaders } from './shell/csp';
 import { chosenPath, isFilePurpose, isFolderPurpose, openFileDialogOptions, openFolderDialogOptions } from './shell/file-dialogs';
 import { createFlushRequests, flushThenLock, LOCK_FLUSH_BOUND_MS } from './shell/flush-then-lock';
 import { createIdleLock, idleSecondsFrom, type IdleLock } from './shell/idle-lock';
+import { mediaResponse } from './shell/media-response';
 import { appMenuTemplate } from './shell/menu';
 import { appRootFromMainDir, locateNativeBinding } from './shell/native-binding';
 import { decideRequest } from './shell/request-filter';
@@ -51,7 +52,8 @@ const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataSwitch !== '') app.setPath('userData', path.resolve(userDataSwitch));
 
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+// `stream`: media elements may read recordings from app:// in ranges as they play and seek.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, stream: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -116,7 +118,7 @@ function start(): void {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.isPackaged)));
   hardenSession();
-  serveRenderer();
+  serveRenderer(core);
 
   let lastAppInputMs = Date.now();
   const idleLock = createIdleLock({
@@ -179,8 +181,11 @@ function hardenSession(): void {
   });
 }
 
-function serveRenderer(): void {
+function serveRenderer(core: Core): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    // A recording's bytes, by byte range, from the core (the same function the e2e harness serves).
+    const recordingId = request.method === 'GET' ? recordingIdOf(request.url) : null;
+    if (recordingId !== null) return mediaResponse(await core.readRecording(recordingId, request.headers.get('range')));
     const file = request.method === 'GET' ? resolveAppFile(request.url, rendererRoot) : null;
     if (file === null) return notFound();
     try {

@@ -43,6 +43,14 @@ export const auditActionLabels = {
   'attendance.preview': 'Previewed an attendance summary',
   'attendance.export': 'Exported an attendance summary',
   'disclosure.list': 'Read the disclosure log',
+  'recording-consent.create': 'Recorded a recording consent',
+  'recording-consent.list': 'Listed a client’s recording consents',
+  'recording-consent.withdraw': 'Recorded withdrawal of a recording consent',
+  'recording.attach': 'Attached a recording',
+  'recording.list': 'Listed recordings',
+  'recording.view': 'Opened a recording’s details',
+  'recording.verify': 'Checked a recording’s file',
+  'recording.play': 'Played a recording',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

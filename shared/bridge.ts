@@ -35,3 +35,17 @@ export const IPC_FLUSHED_CHANNEL = 'confide:flushed';
 export const IPC_PROGRESS_CHANNEL = 'confide:progress';
 export const IPC_CHOOSE_FILE_CHANNEL = 'confide:choose-file';
 export const IPC_CHOOSE_FOLDER_CHANNEL = 'confide:choose-folder';
+
+/**
+ * Where the player asks for a recording's bytes, on the app's own origin (app://confide in the app, the
+ * harness's origin in e2e tests): an <audio>/<video> src, served by the core's readRecording with byte ranges.
+ */
+export const RECORDING_PATH_PREFIX = '/recordings/';
+export const recordingSource = (recordingId: string) => `${RECORDING_PATH_PREFIX}${encodeURIComponent(recordingId)}`;
+
+/** The recording id a request path names, or null when it is not a recording's path. */
+export function recordingIdOfPath(pathname: string): string | null {
+  if (!pathname.startsWith(RECORDING_PATH_PREFIX)) return null;
+  const id = pathname.slice(RECORDING_PATH_PREFIX.length);
+  return /^[0-9a-f-]{36}$/.test(id) ? id : null;
+}

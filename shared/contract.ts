@@ -3,6 +3,7 @@ import { choice, fields as input } from './fields';
 import * as r from './records';
 import * as s from './schemas';
 import * as rel from './release';
+import * as rec from './recordings';
 import { text } from './text';
 import { parseReference } from './client-reference';
 import { changeAudit, keyChangeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
@@ -176,6 +177,22 @@ export const contract = {
     input: rel.disclosureQuery,
     output: z.strictObject({ disclosures: z.array(rel.disclosureRecord) }),
   },
+  /** A client's written consent to recording (one client each: a joint session needs every attendee's own). */
+  'recordingConsents.create': { access: 'unlocked', audit: changeAudit('recording-consent.create'), input: rec.newRecordingConsent, output: rec.recordingConsentRecord },
+  'recordingConsents.list': { access: 'unlocked', audit: viewAudit('recording-consent.list'), input: input({ clientId: r.clientId }), output: rec.recordingConsentList },
+  /** Withdrawal destroys at once every recording that relied on the consent (its key, then its file). */
+  'recordingConsents.withdraw': {
+    access: 'unlocked', audit: changeAudit('recording-consent.withdraw'),
+    input: rec.withdrawRecordingConsent,
+    output: z.strictObject({ consent: rec.recordingConsentRecord, destroyedRecordings: z.number().int() }),
+  },
+  /** Refused unless every attendee has a consent in force covering the session and every use. */
+  'recordings.attach': { access: 'unlocked', audit: changeAudit('recording.attach'), input: rec.attachRecording, output: rec.recordingRecord },
+  /** Without `clientId`: the register of recordings this user may see; with it: the recordings in that client's file. */
+  'recordings.list': { access: 'unlocked', audit: viewAudit('recording.list'), input: input({ clientId: r.clientId.optional() }), output: rec.recordingList },
+  'recordings.get': { access: 'unlocked', audit: viewAudit('recording.view'), input: input({ recordingId: rec.recordingId }), output: rec.recordingRecord },
+  /** Decrypts the whole file to say whether it is intact (after playback failed); the damage error names the recording. */
+  'recordings.verify': { access: 'unlocked', audit: viewAudit('recording.verify'), input: input({ recordingId: rec.recordingId }), output: z.strictObject({ intact: z.literal(true) }) },
 } as const satisfies Record<string, MethodSpec>;
 
 export interface MethodSpec {

@@ -80,4 +80,20 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
     }),
   },
   'disclosures.list': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ count: output.disclosures.length }) },
+  'recordingConsents.create': {
+    target: (input, output) => output?.id ?? input.clientId,
+    detail: (input, output) => ({ uses: output.uses.length, wholeCase: input.sessionIds === undefined, scan: output.hasScan }),
+  },
+  'recordingConsents.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.consents.length }) },
+  'recordingConsents.withdraw': {
+    target: (input) => input.consentId,
+    detail: (_input, output) => ({ recordingsDestroyed: output.destroyedRecordings }),
+  },
+  'recordings.attach': {
+    target: (input, output) => output?.id ?? input.sessionId,
+    detail: (_input, output) => ({ subjects: output.subjects.length, uses: output.uses.length }),
+  },
+  'recordings.list': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ count: output.recordings.length }) },
+  'recordings.get': { target: (input) => input.recordingId },
+  'recordings.verify': { target: (input) => input.recordingId },
 };

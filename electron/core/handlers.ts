@@ -22,6 +22,8 @@ import { listDisclosures } from './services/disclosure-log';
 import { previewAttendance } from './attendance/preview';
 import { exportAttendance } from './attendance/export';
 import { checkedLetterhead } from './letterhead';
+import { createRecordingConsent, listRecordingConsents, withdrawConsent } from './services/recording-consents';
+import { attachRecordingToSession, getRecording, listRecordings, verifyRecording } from './services/recordings';
 
 type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -191,4 +193,12 @@ export const handlers: HandlerTable = {
     await assertNewPassphrase('passphrase', input.passphrase, { practiceName: practiceName(ctx.db), userName: input.name });
     return toUser(await addUserWithSlot(session.current(), input, session.env));
   },
+
+  'recordingConsents.create': (input, session) => createRecordingConsent(session.services(), input),
+  'recordingConsents.list': (input, session) => listRecordingConsents(session.services(), input.clientId),
+  'recordingConsents.withdraw': (input, session) => withdrawConsent(session.services(), input),
+  'recordings.attach': (input, session) => attachRecordingToSession(session.services(), input),
+  'recordings.list': (input, session) => listRecordings(session.services(), input.clientId),
+  'recordings.get': (input, session) => getRecording(session.services(), input.recordingId),
+  'recordings.verify': (input, session) => verifyRecording(session.services(), input.recordingId),
 };

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { BlobStore } from './vault/blobs';
 import { vaultPaths } from './vault/paths';
 import { tidyFiles } from './services/files';
@@ -29,6 +30,12 @@ export class VaultSession {
   /** What the page check (or a failed read) found wrong with the open vault; writes stop once it is set. */
   private damage: string | null = null;
   private blobStore: BlobStore | null = null;
+  /** Files whose key row the running call wrote or deleted, settled when it ends (see settleFiles). */
+  private readonly touchedFiles = new Set<string>();
+  /** Plaintext streams being served (playback), by the file they read: a lock or a destruction ends them. */
+  private readonly openReads = new Map<Readable, string>();
+  /** Recordings whose playback has been entered in the audit log since this unlock. */
+  private readonly playsEntered = new Set<string>();
   /** When (performance.now) the audit head was last sealed in vault.anchor. */
   private sealedAt = 0;
   /** What vault.anchor said of the chain's end at unlock; while it disagrees, the anchor is kept as it is. */
@@ -145,8 +152,49 @@ export class VaultSession {
       today: () => this.localTime().date,
       localNow: () => this.localTime().dateTime,
       blobs: this.blobStore!,
+      touchFile: (fileId) => this.touchedFiles.add(fileId),
       reportProgress: (progress) => this.reportProgress(progress),
     };
+  }
+
+  /**
+   * After a call, committed or rolled back: every file it touched that no key row holds is removed from blobs/
+   * (and anyone still streaming it is cut off). A failure here leaves an unreadable file for the next unlock's
+   * tidy; it never fails the call, whose outcome is already decided.
+   */
+  async settleFiles(): Promise<void> {
+    const touched = [...this.touchedFiles];
+    this.touchedFiles.clear();
+    const vault = this.vault;
+    if (touched.length === 0 || !vault || !this.blobStore) return;
+    for (const fileId of touched) {
+      try {
+        if (vault.db.prepare('SELECT 1 FROM files WHERE id = ?').get(fileId)) continue;
+        this.endReads(fileId);
+        await this.blobStore.delete(fileId);
+      } catch {
+        // Removed by tidyFiles at the next unlock.
+      }
+    }
+  }
+
+  /** True the first time a recording is played after unlock (its playback is then entered in the audit log). */
+  firstPlaySinceUnlock(recordingId: string): boolean {
+    if (this.playsEntered.has(recordingId)) return false;
+    this.playsEntered.add(recordingId);
+    return true;
+  }
+
+  /** Keeps a plaintext stream on a list, so a lock or the file's destruction can end it. */
+  trackRead(stream: Readable, fileId: string): void {
+    this.openReads.set(stream, fileId);
+    stream.once('close', () => this.openReads.delete(stream));
+  }
+
+  private endReads(fileId?: string): void {
+    for (const [stream, id] of this.openReads) {
+      if (fileId === undefined || id === fileId) stream.destroy(new ConfideError('vault-locked', 'The recording is no longer available.'));
+    }
   }
 
   /**
@@ -207,6 +255,10 @@ export class VaultSession {
     const vault = this.vault;
     if (!vault) return;
     this.vault = null;
+    // No plaintext leaves a locked vault: streams being served stop here.
+    this.endReads();
+    this.touchedFiles.clear();
+    this.playsEntered.clear();
     try {
       appendAudit(vault.db, { at: this.env.now(), actorId: vault.user.id, action: 'vault.lock', detail: { reason } });
       this.sealAuditHead(vault);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extname, join, resolve, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type Route, type TestInfo } from '@playwright/test';
 import { createCore } from '../../electron/core/core';
 import type { Core, LockReason } from '../../electron/core/types';
 import type { Progress } from '../../shared/progress';
@@ -11,6 +11,7 @@ import { TEST_KDF, TestDoor } from '../support/vault-fixture';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/csp';
 import { flushThenLock, LOCK_FLUSH_BOUND_MS } from '../../electron/shell/flush-then-lock';
+import { recordingIdOfPath } from '../../shared/bridge';
 
 export { expect };
 
@@ -66,6 +67,8 @@ export class Vault {
   });
   /** What happened at each lock from main, in order, for tests of "lock requested → flushed → locked". */
   readonly lockEvents: string[] = [];
+  /** Every recording request the page made, as the core answered it: for checking range requests. */
+  readonly mediaResponses: Array<{ range: string | null; status: number; contentRange: string | null }> = [];
   /** Every progress event a call from the page was sent, in order (the harness's view of the IPC events). */
   readonly progressSeen: Progress[] = [];
   /** The paths the system's file and folder dialogs will answer next, in order (none left: cancelled). */
@@ -201,9 +204,30 @@ function installBridge(): void {
   });
 }
 
-async function serveDist(page: Page): Promise<void> {
+/**
+ * A recording's bytes through the same core function the app:// handler calls (readRecording), byte ranges
+ * and all. Playwright's route answers with a whole body, so the harness gathers the core's stream for the one
+ * range asked for; a stream that fails part-way aborts the request, as Electron does.
+ */
+async function serveRecording(route: Route, vault: Vault, recordingId: string): Promise<void> {
+  const range = route.request().headers()['range'] ?? null;
+  const media = await vault.core.readRecording(recordingId, range);
+  vault.mediaResponses.push({ range, status: media.status, contentRange: media.headers['Content-Range'] ?? null });
+  if (media.body === null) return route.fulfill({ status: media.status, headers: media.headers, body: media.message ?? '' });
+  const parts: Buffer[] = [];
+  try {
+    for await (const part of media.body) parts.push(part as Buffer);
+  } catch {
+    return route.abort('failed');
+  }
+  return route.fulfill({ status: media.status, headers: media.headers, body: Buffer.concat(parts) });
+}
+
+async function serveDist(page: Page, vault: Vault): Promise<void> {
   await page.route(`${ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
+    const recordingId = recordingIdOfPath(url.pathname);
+    if (recordingId !== null) return serveRecording(route, vault, recordingId);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = resolve(DIST, `.${relative}`);
     if (!file.startsWith(DIST + sep)) return route.fulfill({ status: 403, body: '' });
@@ -247,7 +271,7 @@ export const test = base.extend<Fixtures>({
     await page.context().route('**/*', (route) => route.abort('blockedbyclient'));
     page.on('websocket', (socket) => offOrigin.push(socket.url()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await serveDist(page);
+    await serveDist(page, vault);
 
     await page.exposeBinding('__confideCall', (_source, method: string, input: unknown, callId: string | null) =>
       vault.core.call(

@@ -51,6 +51,7 @@ beforeAll(async () => {
     localNow: () => '2026-11-23T12:00',
     blobs: undefined as unknown as BlobStore, // the attendance summary stores no file
     reportProgress: () => undefined,
+    touchFile: () => undefined,
   };
 });
 afterAll(() => {

@@ -4,16 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActionLabels } from '../../shared/audit-actions';
 import { contract, methodNames, type MethodInput, type MethodName } from '../../shared/contract';
 import type { AuditedMethod } from '../../electron/core/audit-facts';
+import { consentInput } from '../support/recording-practice';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
 import { LETTERHEAD } from '../support/release-fixture';
+import { writeSineWav } from '../support/wav';
 
 // Every method declares what the audit log records (shared/contract.ts); the dispatcher writes it. This walks
 // every method: a declaration exists, every view and change leaves exactly its entry, every refusal an attempt.
 let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
 const TESS = { name: 'Tess Therapist', passphrase: 'tess keeps her own caseload' };
-const ids = { client: '', case: '', session: '', note: '', tess: '', consent: '', toWithdraw: '' };
 let exportFolder = '';
+const ids = { client: '', case: '', session: '', note: '', tess: '', releaseConsent: '', toWithdraw: '', consent: '', recording: '', wav: '' };
+const consentFor = (clientId: string, caseId: string) => consentInput(clientId, caseId, { signedOn: '2024-01-02', destroyBy: '2099-01-01' });
 
 beforeAll(async () => {
   folder = tempFolder();
@@ -31,7 +34,7 @@ beforeAll(async () => {
   const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: 'first words' });
   const tess = await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
   await door.call('practice.update', LETTERHEAD);
-  const consent = (signedOn: string) =>
+  const releaseConsent = (signedOn: string) =>
     door.call('releaseConsents.create', {
       clientId: client.id,
       recipientOrganisation: 'Leeds Community Mental Health Team',
@@ -49,9 +52,13 @@ beforeAll(async () => {
     session: session.id,
     note: note.noteId,
     tess: tess.id,
-    consent: (await consent('2024-02-01')).id,
-    toWithdraw: (await consent('2024-02-02')).id,
+    releaseConsent: (await releaseConsent('2024-02-01')).id,
+    toWithdraw: (await releaseConsent('2024-02-02')).id,
   });
+  const wav = writeSineWav(folder.dir, 1).path;
+  const consent = await door.call('recordingConsents.create', consentFor(client.id, kase.id));
+  const recording = await door.call('recordings.attach', { sessionId: session.id, uses: ['supervision'], path: wav });
+  Object.assign(ids, { consent: consent.id, recording: recording.id, wav });
 });
 afterAll(() => folder.cleanup());
 
@@ -99,10 +106,17 @@ function accepted(): { [M in AuditedMethod]: MethodInput<M> } {
       expiresOn: '2025-03-01',
     },
     'releaseConsents.list': { clientId: ids.client },
-    'attendance.preview': { clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.consent },
-    'attendance.export': { clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.consent, outputFolder: exportFolder },
+    'attendance.preview': { clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.releaseConsent },
+    'attendance.export': { clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.releaseConsent, outputFolder: exportFolder },
     'disclosures.list': {},
     'releaseConsents.withdraw': { consentId: ids.toWithdraw, withdrawnOn: '2024-03-01' },
+    'recordingConsents.create': consentFor(ids.client, ids.case),
+    'recordingConsents.list': { clientId: ids.client },
+    'recordings.attach': { sessionId: ids.session, uses: ['supervision'], path: ids.wav },
+    'recordings.list': {},
+    'recordings.get': { recordingId: ids.recording },
+    'recordings.verify': { recordingId: ids.recording },
+    'recordingConsents.withdraw': { consentId: ids.consent, withdrawnOn: '2024-02-01' },
     'cases.close': { caseId: ids.case, closedOn: '2024-03-01' },
   };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { mkdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames, type MethodName } from '../../shared/contract';
@@ -8,6 +9,8 @@ import { recordTablesOf } from '../support/record-tables';
 import { iterations } from './iterations';
 import { newVault, PASSPHRASE, tempFolder, type TestDoor } from '../support/vault-fixture';
 import { LETTERHEAD } from '../support/release-fixture';
+import { consentInput } from '../support/recording-practice';
+import { writeSineWav } from '../support/wav';
 
 /**
  * Every contract method, called through the core with a valid input spoiled in one to three hostile ways:
@@ -24,7 +27,7 @@ const JARGON = /expected|received|discriminator|invalid input|\bISO\b|unrecogniz
 const DOMAIN_CODES = ['not-found', 'forbidden', 'conflict', 'invalid-input', 'wrong-passphrase', 'too-many-attempts', 'vault-busy', 'vault-exists'];
 
 /** Keys whose text may legitimately hold right-to-left marks (free text and passphrases). */
-const FREE_TEXT = new Set(['body', 'reason', 'comment', 'address', 'emergencyContact', 'heardAbout', 'referrerContact', 'passphrase', 'newPassphrase', 'currentPassphrase', 'purpose']);
+const FREE_TEXT = new Set(['body', 'reason', 'comment', 'address', 'emergencyContact', 'heardAbout', 'referrerContact', 'passphrase', 'newPassphrase', 'currentPassphrase', 'purpose', 'viewers', 'storage', 'destructionMethod']);
 const NAMES = new Set(['name', 'preferredName', 'userName', 'practiceName', 'referrerName', 'recipientOrganisation', 'recipientPerson', 'signatoryName']);
 /** Passphrases typed to prove who you are: any well-formed text is a (wrong) passphrase, not invalid input. */
 const ENTERED_SECRETS: Partial<Record<MethodName, string[]>> = {
@@ -123,7 +126,7 @@ beforeAll(async () => {
   const draft = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: ownSession.id }, body: 'draft words' });
   const final = await door.call('notes.saveDraft', { about: { type: 'client', clientId: own.id, kind: 'client' }, body: 'final words' });
   await door.call('notes.finalise', { noteId: final.noteId, clientId: own.id });
-  const consent = await door.call('releaseConsents.create', {
+  const releaseConsent = await door.call('releaseConsents.create', {
     clientId: own.id,
     recipientOrganisation: 'Leeds Community Mental Health Team',
     purpose: 'Referral review',
@@ -134,7 +137,12 @@ beforeAll(async () => {
   });
   const exportFolder = join(folder.dir, 'exports');
   mkdirSync(exportFolder);
-  const attendance = { clientId: own.id, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: consent.id, includeName: true, includeDateOfBirth: false, includeMissedAndCancelled: false, jointSessions: 'exclude' };
+  const attendance = { clientId: own.id, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: releaseConsent.id, includeName: true, includeDateOfBirth: false, includeMissedAndCancelled: false, jointSessions: 'exclude' };
+  const wav = writeSineWav(folder.dir, 1).path;
+  writeFileSync(join(folder.dir, 'signed-form.pdf'), '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n');
+  const consent = (clientId: string) => consentInput(clientId, ownCase.id, { signedOn: '2024-01-02', destroyBy: '2099-01-01' });
+  const ownConsent = await door.call('recordingConsents.create', consent(own.id));
+  const recording = await door.call('recordings.attach', { sessionId: ownSession.id, uses: ['supervision'], path: wav });
   examples = {
     'vault.status': {},
     'vault.create': { practiceName: 'Another Practice', userName: 'Someone', passphrase: 'a long enough passphrase' },
@@ -199,10 +207,24 @@ beforeAll(async () => {
       expiresOn: '2025-03-01',
     },
     'releaseConsents.list': { clientId: own.id },
-    'releaseConsents.withdraw': { consentId: consent.id, withdrawnOn: '2024-03-01' },
+    'releaseConsents.withdraw': { consentId: releaseConsent.id, withdrawnOn: '2024-03-01' },
     'attendance.preview': attendance,
     'attendance.export': { ...attendance, outputFolder: exportFolder },
     'disclosures.list': { clientId: own.id },
+    'recordingConsents.create': {
+      ...consent(own.id),
+      sessionIds: [ownSession.id],
+      uses: ['supervision', 'other'],
+      otherUse: 'Teaching at a conference',
+      expiresOn: '2098-01-01',
+      scanPath: join(folder.dir, 'signed-form.pdf'),
+    },
+    'recordingConsents.list': { clientId: own.id },
+    'recordingConsents.withdraw': { consentId: ownConsent.id, withdrawnOn: '2024-02-01' },
+    'recordings.attach': { sessionId: ownSession.id, uses: ['supervision'], path: wav },
+    'recordings.list': { clientId: own.id },
+    'recordings.get': { recordingId: recording.id },
+    'recordings.verify': { recordingId: recording.id },
   };
   delete examples['cases.create']['therapistId'];
 });
@@ -329,14 +351,16 @@ function spoil(method: MethodName, mutations: Mutation[]): { input: unknown; mus
 }
 
 /** The record tables and the number of attempts in the audit log, read with the vault locked. */
-async function records(): Promise<{ tables: string; attempts: number }> {
+async function records(): Promise<{ tables: string; attempts: number; blobs: string[] }> {
   const tables = await recordTablesOf(door, vaultDir, TESS);
+  // Encrypted files too: a refused call that takes a file path must leave nothing in blobs/.
+  const blobs = readdirSync(join(vaultDir, 'blobs')).sort();
   await door.call('vault.lock', {});
   const db = await openVaultDatabaseIndependently(vaultDir, PASSPHRASE);
   const attempts = db.prepare(`SELECT count(*) FROM audit_log WHERE json_extract(detail, '$.outcome') IS NOT NULL`).pluck().get() as number;
   db.close();
   await door.call('vault.unlock', { userName: TESS.name, passphrase: TESS.passphrase });
-  return { tables, attempts };
+  return { tables, attempts, blobs };
 }
 
 describe('fuzzing every contract method through the core', () => {
@@ -370,6 +394,7 @@ describe('fuzzing every contract method through the core', () => {
     // No record changed; an audited method's refusals are each entered as one attempt, and nothing else is.
     const after = await records();
     expect(after.tables).toEqual(before.tables);
+    expect(after.blobs).toEqual(before.blobs);
     const audited = ['view', 'change', 'key-change'].includes(contract[method].audit.kind);
     expect(after.attempts - before.attempts).toBe(audited ? casesRun - runBefore : 0);
   });

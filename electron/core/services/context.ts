@@ -18,6 +18,12 @@ export interface ServiceContext {
   localNow: () => string;
   /** The vault's encrypted files (blobs/); reach them through services/files.ts, which keeps their keys. */
   blobs: BlobStore;
+  /**
+   * Notes a file whose key row this call writes or deletes. When the call ends, committed or rolled back, the
+   * dispatcher removes the file from blobs/ if no key row holds it: a destroyed file goes at once, and a file
+   * stored by a call that then failed leaves nothing behind.
+   */
+  touchFile(fileId: string): void;
   /** Tells the caller of a long call how far it has got (shown by every door). */
   reportProgress: (progress: Progress) => void;
 }

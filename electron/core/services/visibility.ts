@@ -1,6 +1,6 @@
 import { formatClientReference } from '../../../shared/client-reference';
 import type { ParticipantRef } from '../../../shared/records';
-import { caseload, type SqlPart } from './caseload';
+import { and, caseload, type SqlPart } from './caseload';
 import type { ServiceContext } from './context';
 
 /**
@@ -43,4 +43,33 @@ export function noteReadable(ctx: ServiceContext, note = 'notes'): SqlPart {
 /** The subject-set rule: a record belongs in a client's file only if that client is one of its subjects. */
 export function noteAbout(clientId: string, note = 'notes'): SqlPart {
   return { sql: `(${note}.id IN (SELECT note_id FROM note_subjects WHERE client_id = ?))`, params: [clientId] };
+}
+
+/**
+ * Recordings this user may see listed (identity and dates, never the recording itself): a director all; a
+ * therapist those of sessions in cases they run, or with a subject assigned to them — as for sessions.
+ */
+export function recordingVisible(ctx: ServiceContext, recording = 'recordings'): SqlPart {
+  if (ctx.user.is_director) return { sql: '(1 = 1)', params: [] };
+  return {
+    sql: `(EXISTS (SELECT 1 FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = ${recording}.session_id AND c.therapist_id = ?)
+           OR EXISTS (SELECT 1 FROM recording_subjects rs JOIN clients cl ON cl.id = rs.client_id
+                      WHERE rs.recording_id = ${recording}.id AND cl.therapist_id = ?))`,
+    params: [ctx.user.id, ctx.user.id],
+  };
+}
+
+/** Recordings in a client's file: the subject-set rule (the client is one of its subjects), in cases this user may see. */
+export function recordingAbout(ctx: ServiceContext, clientId: string, recording = 'recordings'): SqlPart {
+  const visibleCase = ctx.user.is_director
+    ? { sql: '(1 = 1)', params: [] }
+    : {
+        sql: `(EXISTS (SELECT 1 FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = ${recording}.session_id AND c.therapist_id = ?)
+              OR EXISTS (SELECT 1 FROM clients cl WHERE cl.id = ? AND cl.therapist_id = ?))`,
+        params: [ctx.user.id, clientId, ctx.user.id],
+      };
+  return and(
+    { sql: `(${recording}.id IN (SELECT recording_id FROM recording_subjects WHERE client_id = ?))`, params: [clientId] },
+    visibleCase,
+  );
 }
