@@ -1,8 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decryptedPages } from '../support/sqlcipher-pages';
+import { unwrapDataKeyIndependently } from '../support/independent-open';
 import { newVault, openDoor, PASSPHRASE, snapshot, tempFolder, USER } from '../support/vault-fixture';
 
+const NOTE_FILLER = 'filler words ';
 let folder: ReturnType<typeof tempFolder>;
 let vaultDir: string;
 beforeEach(async () => {
@@ -11,7 +14,7 @@ beforeEach(async () => {
   const { door } = await newVault(vaultDir);
   for (let i = 0; i < 40; i++) {
     const client = await door.call('clients.create', { name: `Client ${i}` });
-    await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: `A note long enough to fill pages. ${'x'.repeat(2000)}` });
+    await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: `A note long enough to fill pages. ${NOTE_FILLER.repeat(100)}` });
   }
   await door.call('vault.lock', {});
 });
@@ -29,6 +32,14 @@ async function unlockResult() {
 
 describe('damaged or foreign files give a clear error and are never overwritten', () => {
   const dbSize = () => readFileSync(join(vaultDir, 'vault.db')).length;
+  // A page unlocking never reads: one of the notes' own pages (the middle of the file may be a schema or
+  // audit page, which unlocking reads and refuses at once — tested above).
+  const pageHoldingNoteText = async (): Promise<number> => {
+    const key = await unwrapDataKeyIndependently(vaultDir, PASSPHRASE);
+    const page = decryptedPages(vaultDir, key).find((p) => p.file === 'vault.db' && p.plaintext.includes(NOTE_FILLER));
+    if (!page) throw new Error('no page holds note text');
+    return page.fileOffset;
+  };
 
   it.each([
     ['the salt in the first page', () => 3],
@@ -46,10 +57,10 @@ describe('damaged or foreign files give a clear error and are never overwritten'
   // in a page the unlock does not read is found by the background check: writes stop, and the damaged
   // page is kept as it was.
   it.each([
-    ['a page in the middle', () => Math.floor(dbSize() / 2)],
-    ['the last page', () => dbSize() - 10],
+    ['a page of note text', async () => (await pageHoldingNoteText()) + 100],
+    ['the last page', async () => dbSize() - 10],
   ])('a flipped byte in vault.db (%s) is reported as damage and stops writes', async (_where, offset) => {
-    const at = offset();
+    const at = await offset();
     const page = (bytes: Buffer) => bytes.subarray(at - (at % 4096), at - (at % 4096) + 4096);
     flipByte(join(vaultDir, 'vault.db'), at);
     const damagedPage = Buffer.from(page(readFileSync(join(vaultDir, 'vault.db'))));
