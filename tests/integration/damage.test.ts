@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decryptedPages } from '../support/sqlcipher-pages';
-import { unwrapDataKeyIndependently } from '../support/independent-open';
+import { pageHolding } from '../support/page-holding';
 import { newVault, openDoor, PASSPHRASE, snapshot, tempFolder, USER } from '../support/vault-fixture';
 
 const NOTE_FILLER = 'filler words ';
@@ -32,14 +31,6 @@ async function unlockResult() {
 
 describe('damaged or foreign files give a clear error and are never overwritten', () => {
   const dbSize = () => readFileSync(join(vaultDir, 'vault.db')).length;
-  // A page unlocking never reads: one of the notes' own pages (the middle of the file may be a schema or
-  // audit page, which unlocking reads and refuses at once — tested above).
-  const pageHoldingNoteText = async (): Promise<number> => {
-    const key = await unwrapDataKeyIndependently(vaultDir, PASSPHRASE);
-    const page = decryptedPages(vaultDir, key).find((p) => p.file === 'vault.db' && p.plaintext.includes(NOTE_FILLER));
-    if (!page) throw new Error('no page holds note text');
-    return page.fileOffset;
-  };
 
   it.each([
     ['the salt in the first page', () => 3],
@@ -57,7 +48,7 @@ describe('damaged or foreign files give a clear error and are never overwritten'
   // in a page the unlock does not read is found by the background check: writes stop, and the damaged
   // page is kept as it was.
   it.each([
-    ['a page of note text', async () => (await pageHoldingNoteText()) + 100],
+    ['a page of note text', async () => (await pageHolding(vaultDir, PASSPHRASE, NOTE_FILLER)) + 100],
     ['the last page', async () => dbSize() - 10],
   ])('a flipped byte in vault.db (%s) is reported as damage and stops writes', async (_where, offset) => {
     const at = await offset();

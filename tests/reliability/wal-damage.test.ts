@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, truncate
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newVault, openDoor, PASSPHRASE, snapshot, tempFolder } from '../support/vault-fixture';
+import { pageHolding } from '../support/page-holding';
 import { iterations } from './iterations';
 import { confide } from './support/cli';
 import { recordFigures } from './support/figures';
@@ -182,15 +183,16 @@ describe('confide verify on a damaged vault', () => {
     const { door } = await newVault(join(pageCopy, 'vault'));
     for (let i = 0; i < 30; i++) {
       const client = await door.call('clients.create', { name: `Client ${i}` });
-      await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: `A note. ${'x'.repeat(2000)}` });
+      await door.call('notes.saveDraft', { about: { type: 'client', clientId: client.id, kind: 'client' }, body: `A note. ${'filler words '.repeat(150)}` });
     }
     await door.call('vault.lock', {});
     const dbPath = join(pageCopy, 'vault', 'vault.db');
-    const middlePage = Math.floor(statSync(dbPath).size / 4096 / 2);
-    flip(dbPath, middlePage * 4096 + 100);
+    // A note's own page: unlocking never reads it, so only the page check finds it.
+    const notePage = (await pageHolding(join(pageCopy, 'vault'), PASSPHRASE, 'filler words ')) / 4096;
+    flip(dbPath, notePage * 4096 + 100);
     const page = await confide(['verify', join(pageCopy, 'vault'), '--passphrase-stdin'], `${PASSPHRASE}\n`);
     expect(page.code).toBe(7);
-    expect(JSON.parse(page.stdout).integrity).toEqual({ ok: false, problem: expect.stringMatching(`^page ${middlePage + 1} of \\d+ fails`) });
-    expect(page.stderr).toMatch(new RegExp(`^confide: page ${middlePage + 1} of \\d+ fails its authentication check\\n$`));
+    expect(JSON.parse(page.stdout).integrity).toEqual({ ok: false, problem: expect.stringMatching(`^page ${notePage + 1} of \\d+ fails`) });
+    expect(page.stderr).toMatch(new RegExp(`^confide: page ${notePage + 1} of \\d+ fails its authentication check\\n$`));
   });
 });
