@@ -40,7 +40,7 @@ function ConsentItem({ consent, onWithdraw }: { consent: RecordingConsentRecord;
           <Fact term="Permits">{describeUses(consent.uses, consent.otherUse)}</Fact>
           <Fact term="Who may view">{consent.viewers}</Fact>
           <Fact term="Kept">{consent.storage}</Fact>
-          <Fact term="Destroyed">
+          <Fact term="Destruction">
             {consent.destructionMethod}, by {formatDate(consent.destroyBy)}
           </Fact>
           <Fact term="Signed">
