@@ -206,6 +206,7 @@ test.describe('recording consents and recordings', () => {
     const player = new RecordingPage(page);
     await player.expectShown('R-0001');
     await expect(player.problem).toHaveText('The file for recording R-0001 is damaged and cannot be read.');
+    await expect(player.player).toHaveCount(0); // a player that cannot play is not offered
     // The core answered the player's request, then aborted it at the damaged chunk: no byte of it was served.
     expect(vault.mediaResponses[0]).toMatchObject({ status: 206 });
     await checkAccessibility('recording player: damaged file');

@@ -87,13 +87,15 @@ export function RecordingScreen({ recordingId, clientId }: { recordingId: string
               </div>
             </dl>
           </section>
+          {/* Once playback has failed, the player is not offered again: what the core found says why. */}
           {playbackProblem ? <Alert>{playbackProblem}</Alert> : null}
-          {recording.can.play ? (
+          {!playbackProblem && recording.can.play ? (
             <section className="panel" aria-labelledby="player-heading">
               <h2 id="player-heading">Play</h2>
               {video ? <video {...playerProps} /> : <audio {...playerProps} />}
             </section>
-          ) : (
+          ) : null}
+          {recording.can.play ? null : (
             <Alert tone="info">
               {recording.status === 'destroyed'
                 ? 'This recording has been destroyed and can no longer be played.'

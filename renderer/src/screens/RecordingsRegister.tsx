@@ -3,6 +3,7 @@ import type { RecordingRecord } from '../../../shared/recordings';
 import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { WholeReferences } from '../components/WholeReferences';
 import { formatDate, formatSessionStart, personLabel } from '../format';
 import { describeRecordingStatus, describeUses, recordingStatusLabels } from '../recordingLabels';
 import { go } from '../stores/navigation';
@@ -71,7 +72,9 @@ export function RecordingsRegister() {
                 <td>
                   <ul className="cell-list">
                     {recording.subjects.map((subject) => (
-                      <li key={subject.id}>{personLabel(subject)}</li>
+                      <li key={subject.id}>
+                        <WholeReferences text={personLabel(subject)} />
+                      </li>
                     ))}
                   </ul>
                 </td>
