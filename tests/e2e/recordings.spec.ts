@@ -243,7 +243,7 @@ test.describe('recording consents and recordings', () => {
     await saveScreenshot('75-register-destroyed');
   });
 
-  test('an expired consent does not count: attaching is refused, saying whose consent expired and when', async ({ page, vault, openApp }) => {
+  test('an expired consent does not count: attaching is refused, saying whose consent expired and when', async ({ page, vault, openApp, saveScreenshot, checkAccessibility }) => {
     const { alex, blake, consent } = await couple(vault);
     await consent(alex.id);
     await consent(blake.id, { expiresOn: '2026-11-20' });
@@ -254,6 +254,16 @@ test.describe('recording consents and recordings', () => {
     expect(blobsOf(vault)).toEqual([]);
     await refused.dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(section.recordings).toContainText('No recordings.');
+
+    // The register is empty, and says how a recording gets there.
+    await new AppShell(page).recordingsLink.click();
+    const register = new RecordingsRegisterPage(page);
+    await expect(register.heading).toBeFocused();
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(
+      'No recordings yet. A recording is attached to a session from a client’s file, once everyone at the session has consented to it.',
+    );
+    await checkAccessibility('register of recordings: empty');
+    await saveScreenshot('7b-register-empty');
   });
 
   test('bad input: a consent signed in the future, expiring or to be destroyed before it was signed, a text file renamed .mp4, an empty file', async ({

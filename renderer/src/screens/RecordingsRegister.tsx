@@ -38,10 +38,10 @@ export function RecordingsRegister() {
       </p>
       {failure ? <Alert>{failure.message}</Alert> : null}
       {recordings === null ? (
-        <p className="muted">Loading the register…</p>
+        failure ? null : <p className="muted">Loading the register…</p>
       ) : recordings.length === 0 ? (
         <p className="muted" role="status">
-          No recordings.
+          No recordings yet. A recording is attached to a session from a client’s file, once everyone at the session has consented to it.
         </p>
       ) : (
         <table className="table register-table">
