@@ -49,7 +49,7 @@ beforeAll(async () => {
 afterAll(() => folder.cleanup());
 
 describe('recordings through confide call', () => {
-  it('records consents by reference; refuses, then attaches a recording; verify names a damaged one by reference; a file that is not a recording is refused; withdrawal destroys it', { timeout: 60_000 }, async () => {
+  it('records consents by reference; refuses, then attaches a recording; verify names a damaged one by reference; a file that is not a recording is refused; withdrawal destroys it', { timeout: 240_000 }, async () => {
     const wav = writeSineWav(folder.dir, 2);
     const alex = await call('recordingConsents.create', consent('C-0001'));
     expect(alex.code, alex.stderr).toBe(0);
