@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -190,6 +190,29 @@ test.describe('recording consents and recordings', () => {
     expect(plays.entries[0]).toMatchObject({ actor: { name: USER }, clientReferences: ['C-0001', 'C-0002'] });
   });
 
+  test('a damaged recording file: playback stops and the error names the recording, never a client', async ({ page, vault, openApp, saveScreenshot, checkAccessibility }) => {
+    const { alex, blake, session, consent } = await couple(vault);
+    await consent(alex.id);
+    await consent(blake.id);
+    await vault.call('recordings.attach', { sessionId: session.id, uses: ['supervision'], path: wav() });
+    const [blob] = blobsOf(vault);
+    const path = join(vault.dir, 'blobs', blob!);
+    const bytes = readFileSync(path);
+    bytes[100] = bytes[100]! ^ 0x01; // inside the first chunk
+    writeFileSync(path, bytes);
+    await openApp();
+    const section = await openFile(page, ALEX);
+    await section.play('R-0001').click();
+    const player = new RecordingPage(page);
+    await player.expectShown('R-0001');
+    await expect(player.problem).toHaveText('The file for recording R-0001 is damaged and cannot be read.');
+    await expect(player.player).toHaveCount(0); // a player that cannot play is not offered
+    // The core answered the player's request, then aborted it at the damaged chunk: no byte of it was served.
+    expect(vault.mediaResponses[0]).toMatchObject({ status: 206 });
+    await checkAccessibility('recording player: damaged file');
+    await saveScreenshot('7a-recording-damaged');
+  });
+
   test('a withdrawn consent destroys the recording: it can no longer be played and its file is gone', async ({ page, vault, openApp, saveScreenshot, checkAccessibility }) => {
     const { alex, blake, session, consent } = await couple(vault);
     await consent(alex.id);
@@ -215,12 +238,12 @@ test.describe('recording consents and recordings', () => {
     await new AppShell(page).recordingsLink.click();
     const register = new RecordingsRegisterPage(page);
     await expect(register.heading).toBeFocused();
-    await expect(register.row('R-0001')).toContainText('Destroyed');
+    await expect(register.row('R-0001')).toContainText('Destroyed 23 November 2026: consent withdrawn');
     await expect(register.play('R-0001')).toHaveCount(0);
     await saveScreenshot('75-register-destroyed');
   });
 
-  test('an expired consent does not count: attaching is refused, saying whose consent expired and when', async ({ page, vault, openApp }) => {
+  test('an expired consent does not count: attaching is refused, saying whose consent expired and when', async ({ page, vault, openApp, saveScreenshot, checkAccessibility }) => {
     const { alex, blake, consent } = await couple(vault);
     await consent(alex.id);
     await consent(blake.id, { expiresOn: '2026-11-20' });
@@ -231,9 +254,19 @@ test.describe('recording consents and recordings', () => {
     expect(blobsOf(vault)).toEqual([]);
     await refused.dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(section.recordings).toContainText('No recordings.');
+
+    // The register is empty, and says how a recording gets there.
+    await new AppShell(page).recordingsLink.click();
+    const register = new RecordingsRegisterPage(page);
+    await expect(register.heading).toBeFocused();
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(
+      'No recordings yet. A recording is attached to a session from a client’s file, once everyone at the session has consented to it.',
+    );
+    await checkAccessibility('register of recordings: empty');
+    await saveScreenshot('7b-register-empty');
   });
 
-  test('bad input: a consent signed in the future or expiring before it was signed, a text file renamed .mp4, an empty file', async ({
+  test('bad input: a consent signed in the future, expiring or to be destroyed before it was signed, a text file renamed .mp4, an empty file', async ({
     page,
     vault,
     openApp,
@@ -256,11 +289,19 @@ test.describe('recording consents and recordings', () => {
     await expect(form.expires.locator('.field-error')).toHaveText('The consent cannot expire before the date it was signed.');
     await checkAccessibility('recording consent form: refused');
     await saveScreenshot('76-recording-consent-refused');
+    await form.fill({ ...entry, signed: ['10', '11', '2026'], destroyBy: ['9', '11', '2026'] });
+    await form.submit.click();
+    await expect(form.destroyBy.locator('.field-error')).toHaveText('The destruction date cannot be before the date the consent was signed.');
     // The core keeps the same rule, whatever the form lets through.
     expect(await vault.core.call('recordingConsents.create', {
       clientId: alex.id, caseId: (await vault.call('cases.list', { clientId: alex.id })).cases[0]!.id, uses: ['supervision'], ...CONSENT,
       signedOn: '2026-11-24', destroyBy: '2027-11-01',
     })).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'signedOn' }] } });
+    expect(await vault.core.call('recordingConsents.create', {
+      clientId: alex.id, caseId: (await vault.call('cases.list', { clientId: alex.id })).cases[0]!.id, uses: ['supervision'], ...CONSENT,
+      signedOn: '2026-11-10', destroyBy: '2026-11-09',
+    })).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'destroyBy' }] } });
+    expect(blobsOf(vault)).toEqual([]);
     await form.fill({ ...entry, signed: ['10', '11', '2026'] });
     await form.submit.click();
     await expect(section.notice).toHaveText('Consent RC-0002 recorded.');
@@ -290,8 +331,8 @@ test.describe('recording consents and recordings', () => {
     await shell.recordingsLink.click();
     const register = new RecordingsRegisterPage(page);
     await expect(register.heading).toBeFocused();
-    await expect(register.row('R-0001')).toContainText('Alex Rivers (C-0001), Blake Rivers (C-0002)');
-    await expect(register.row('R-0001')).toContainText('RC-0001, RC-0002');
+    await expect(register.row('R-0001').getByRole('listitem')).toHaveText(['Alex Rivers (C-0001)', 'Blake Rivers (C-0002)', 'RC-0001', 'RC-0002']);
+    await expect(register.row('R-0001')).toContainText('By 1 November 2027');
     await expect(register.play('R-0001')).toBeVisible();
     await checkAccessibility('register of recordings');
     await saveScreenshot('78-register-therapist');

@@ -14,13 +14,14 @@ import { Alert } from './Alert';
 import { AttachRecordingDialog } from './AttachRecordingDialog';
 import { RecordingConsentDialog } from './RecordingConsentDialog';
 import { jointLabel } from './SessionKind';
+import { WholeReferences } from './WholeReferences';
 import { WithdrawConsentDialog } from './WithdrawConsentDialog';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div>
       <dt>{term}</dt>
-      <dd>{children}</dd>
+      <dd>{typeof children === 'string' ? <WholeReferences text={children} /> : children}</dd>
     </div>
   );
 }
@@ -40,7 +41,7 @@ function ConsentItem({ consent, onWithdraw }: { consent: RecordingConsentRecord;
           <Fact term="Permits">{describeUses(consent.uses, consent.otherUse)}</Fact>
           <Fact term="Who may view">{consent.viewers}</Fact>
           <Fact term="Kept">{consent.storage}</Fact>
-          <Fact term="Destroyed">
+          <Fact term="Destruction">
             {consent.destructionMethod}, by {formatDate(consent.destroyBy)}
           </Fact>
           <Fact term="Signed">
@@ -73,9 +74,7 @@ function RecordingItem({ recording, clientId }: { recording: RecordingRecord; cl
           <span className={`badge badge--${kept ? 'active' : 'closed'}`}>{recordingStatusLabels[recording.status]}</span>
         </h3>
         <dl className="case-facts">
-          <Fact term="Session">
-            {formatSessionStart(recording.session.startsAt)} · case {recording.session.caseReference}
-          </Fact>
+          <Fact term="Session">{`${formatSessionStart(recording.session.startsAt)} · case ${recording.session.caseReference}`}</Fact>
           <Fact term="With">{jointLabel(recording.otherSubjects)}</Fact>
           <Fact term="For">{describeUses(recording.uses)}</Fact>
           <Fact term="Consents">{recording.consents.map((c) => `${c.reference} (${c.clientReference})`).join(', ')}</Fact>

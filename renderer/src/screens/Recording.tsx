@@ -54,44 +54,48 @@ export function RecordingScreen({ recordingId, clientId }: { recordingId: string
       {failure ? <Alert>{failure.message}</Alert> : null}
       {recording ? (
         <>
-          <dl className="details panel">
-            <div className="detail">
-              <dt>Session</dt>
-              <dd>
-                {formatSessionStart(recording.session.startsAt)} · case {recording.session.caseReference}
-              </dd>
-            </div>
-            <div className="detail">
-              <dt>Clients</dt>
-              <dd>{listPeople(recording.subjects)}</dd>
-            </div>
-            <div className="detail">
-              <dt>Permitted for</dt>
-              <dd>{describeUses(recording.uses)}</dd>
-            </div>
-            <div className="detail">
-              <dt>Consents relied on</dt>
-              <dd>{recording.consents.map((c) => `${c.reference} (${c.clientReference})`).join(', ')}</dd>
-            </div>
-            <div className="detail">
-              <dt>Status</dt>
-              <dd>{describeRecordingStatus(recording)}</dd>
-            </div>
-            <div className="detail">
-              <dt>Attached</dt>
-              <dd>
-                {formatDateTime(recording.attachedAt)} by {recording.attachedBy}
-                {recording.media ? ` · ${formatBytes(recording.media.size)}` : ''}
-              </dd>
-            </div>
-          </dl>
+          <section className="panel" aria-label="About this recording">
+            <dl className="details">
+              <div className="detail">
+                <dt>Session</dt>
+                <dd>
+                  {formatSessionStart(recording.session.startsAt)} · case {recording.session.caseReference}
+                </dd>
+              </div>
+              <div className="detail">
+                <dt>Clients</dt>
+                <dd>{listPeople(recording.subjects)}</dd>
+              </div>
+              <div className="detail">
+                <dt>Permitted for</dt>
+                <dd>{describeUses(recording.uses)}</dd>
+              </div>
+              <div className="detail">
+                <dt>Consents relied on</dt>
+                <dd>{recording.consents.map((c) => `${c.reference} (${c.clientReference})`).join(', ')}</dd>
+              </div>
+              <div className="detail">
+                <dt>Status</dt>
+                <dd>{describeRecordingStatus(recording)}</dd>
+              </div>
+              <div className="detail">
+                <dt>Attached</dt>
+                <dd>
+                  {formatDateTime(recording.attachedAt)} by {recording.attachedBy}
+                  {recording.media ? ` · ${formatBytes(recording.media.size)}` : ''}
+                </dd>
+              </div>
+            </dl>
+          </section>
+          {/* Once playback has failed, the player is not offered again: what the core found says why. */}
           {playbackProblem ? <Alert>{playbackProblem}</Alert> : null}
-          {recording.can.play ? (
+          {!playbackProblem && recording.can.play ? (
             <section className="panel" aria-labelledby="player-heading">
               <h2 id="player-heading">Play</h2>
               {video ? <video {...playerProps} /> : <audio {...playerProps} />}
             </section>
-          ) : (
+          ) : null}
+          {recording.can.play ? null : (
             <Alert tone="info">
               {recording.status === 'destroyed'
                 ? 'This recording has been destroyed and can no longer be played.'

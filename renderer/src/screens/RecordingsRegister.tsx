@@ -3,7 +3,8 @@ import type { RecordingRecord } from '../../../shared/recordings';
 import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { formatSessionStart, personLabel } from '../format';
+import { WholeReferences } from '../components/WholeReferences';
+import { formatDate, formatSessionStart, personLabel } from '../format';
 import { describeRecordingStatus, describeUses, recordingStatusLabels } from '../recordingLabels';
 import { go } from '../stores/navigation';
 import { useSession } from '../stores/session';
@@ -37,10 +38,10 @@ export function RecordingsRegister() {
       </p>
       {failure ? <Alert>{failure.message}</Alert> : null}
       {recordings === null ? (
-        <p className="muted">Loading the register…</p>
+        failure ? null : <p className="muted">Loading the register…</p>
       ) : recordings.length === 0 ? (
         <p className="muted" role="status">
-          No recordings.
+          No recordings yet. A recording is attached to a session from a client’s file, once everyone at the session has consented to it.
         </p>
       ) : (
         <table className="table register-table">
@@ -52,6 +53,7 @@ export function RecordingsRegister() {
               <th scope="col">Clients</th>
               <th scope="col">Consents relied on</th>
               <th scope="col">For</th>
+              <th scope="col">Destruction</th>
               <th scope="col">Status</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -65,15 +67,30 @@ export function RecordingsRegister() {
                 <td>
                   {formatSessionStart(recording.session.startsAt)}
                   <br />
-                  <span className="muted">case {recording.session.caseReference}</span>
+                  <span className="muted nowrap">case {recording.session.caseReference}</span>
                 </td>
-                <td>{recording.subjects.map(personLabel).join(', ')}</td>
-                <td>{recording.consents.map((c) => c.reference).join(', ')}</td>
+                <td>
+                  <ul className="cell-list">
+                    {recording.subjects.map((subject) => (
+                      <li key={subject.id}>
+                        <WholeReferences text={personLabel(subject)} />
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <ul className="cell-list">
+                    {recording.consents.map((consent) => (
+                      <li key={consent.id} className="nowrap">
+                        {consent.reference}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
                 <td>{describeUses(recording.uses)}</td>
+                <td>{recording.status === 'destroyed' ? describeRecordingStatus(recording) : `By ${formatDate(recording.destroyBy)}`}</td>
                 <td>
                   <span className={`badge badge--${recording.status === 'destroyed' ? 'closed' : 'active'}`}>{recordingStatusLabels[recording.status]}</span>
-                  <br />
-                  <span className="muted">{describeRecordingStatus(recording)}</span>
                 </td>
                 <td>
                   {recording.can.play ? (
