@@ -122,8 +122,9 @@ test.describe('clients', () => {
     }
     await openApp();
     const clients = new ClientsPage(page);
-    await clients.expectShown();
-    await expect(clients.resultCount).toHaveText('10,000 clients');
+    // Speed is measured in the benchmarks; here a busy machine may take longer than usual to list 10,000.
+    await clients.expectShown({ timeout: 60_000 });
+    await expect(clients.resultCount).toHaveText('10,000 clients', { timeout: 60_000 });
     await expect(clients.row('Client 00001')).toBeVisible();
     expect(await clients.rows.count()).toBeLessThan(60);
     await expect(clients.rows.first()).toHaveAttribute('aria-setsize', '10000');

@@ -76,9 +76,10 @@ export class ClientsPage {
     this.addDialog = new AddClientDialog(page);
   }
 
-  async expectShown(): Promise<void> {
-    await expect(this.heading).toBeVisible();
-    await expect(this.heading).toBeFocused();
+  /** `timeout` for a list whose loading is part of the test's set-up (10,000 clients on a busy machine). */
+  async expectShown(options: { timeout?: number } = {}): Promise<void> {
+    await expect(this.heading).toBeVisible(options);
+    await expect(this.heading).toBeFocused(options);
   }
 
   row(name: string): Locator {
