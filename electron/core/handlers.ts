@@ -4,6 +4,8 @@ import { recordUnlockFailure } from './vault/unlock-failures';
 import { addUserWithSlot, changePassphrase, replaceRecoveryCode } from './vault/key-operations';
 import { createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
+import { actorOf, assertMayForPractice } from './services/actor';
+import { mayForPractice } from '../../shared/rules/access';
 import type { VaultSession } from './session';
 import { autoLockMinutes, letterhead, practiceName, writeLetterhead, writeSetting } from './vault/settings';
 import { findUserByName, listUsers, toUser } from './vault/users';
@@ -108,7 +110,7 @@ export const handlers: HandlerTable = {
 
   'vault.newRecoveryCode': async (input, session) => {
     // The one recovery code opens the whole practice's vault, so replacing it is a director's decision.
-    if (!session.current().user.is_director) throw new ConfideError('forbidden', 'Only a practice director can replace the recovery code.');
+    assertMayForPractice(session.current(), 'replaceRecoveryCode');
     const recoveryCode = await replaceRecoveryCode(session.current(), input.currentPassphrase, session.env);
     const ctx = session.services();
     const issuedAt = ctx.now();
@@ -119,12 +121,12 @@ export const handlers: HandlerTable = {
   'vault.pendingRecoveryCode': (_input, session) => {
     const ctx = session.services();
     // Only a director can use the code (it opens the whole practice's vault), so only a director sees it.
-    return { pending: ctx.user.is_director ? pendingRecoveryCode(ctx.db) : null };
+    return { pending: mayForPractice(actorOf(ctx), 'confirmRecoveryCode') ? pendingRecoveryCode(ctx.db) : null };
   },
 
   'vault.confirmRecoveryCode': (_input, session) => {
     const ctx = session.services();
-    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can confirm the recovery code.');
+    assertMayForPractice(ctx, 'confirmRecoveryCode');
     forgetPendingRecoveryCode(ctx.db);
     return {};
   },
@@ -139,7 +141,7 @@ export const handlers: HandlerTable = {
 
   'settings.update': (input, session) => {
     const ctx = session.services();
-    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can change settings.');
+    assertMayForPractice(ctx, 'changeSettings');
     writeSetting(ctx.db, 'auto_lock_minutes', String(input.autoLockMinutes));
     return { autoLockMinutes: input.autoLockMinutes };
   },
@@ -147,7 +149,7 @@ export const handlers: HandlerTable = {
   'practice.get': (_input, session) => ({ practiceName: practiceName(session.current().db), ...letterhead(session.current().db) }),
   'practice.update': (input, session) => {
     const ctx = session.services();
-    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can change the letterhead.');
+    assertMayForPractice(ctx, 'changeLetterhead');
     writeLetterhead(ctx.db, checkedLetterhead(input, session.documentFonts()));
     return { practiceName: practiceName(ctx.db), ...letterhead(ctx.db) };
   },
@@ -188,7 +190,7 @@ export const handlers: HandlerTable = {
   'users.list': (_input, session) => ({ users: listUsers(session.current().db) }),
   'users.create': async (input, session) => {
     const ctx = session.services();
-    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can add users.');
+    assertMayForPractice(ctx, 'manageUsers');
     if (findUserByName(ctx.db, input.name)) throw new ConfideError('conflict', 'There is already a user with that name.');
     await assertNewPassphrase('passphrase', input.passphrase, { practiceName: practiceName(ctx.db), userName: input.name });
     return toUser(await addUserWithSlot(session.current(), input, session.env));

@@ -49,3 +49,24 @@ export function caseCapabilities(actor: Actor, kase: { runsCase: boolean; open: 
     close: kase.open && (kase.runsCase || actor.isDirector),
   };
 }
+
+/** What only a practice director may do for the whole practice (DESIGN.md §1.9, §3). */
+export const practiceActions = {
+  changeSettings: 'change settings',
+  changeLetterhead: 'change the letterhead',
+  manageUsers: 'add users',
+  replaceRecoveryCode: 'replace the recovery code',
+  confirmRecoveryCode: 'confirm the recovery code',
+  readAuditLog: 'read the audit log',
+} as const;
+
+export type PracticeAction = keyof typeof practiceActions;
+
+export function mayForPractice(actor: Actor, _action: PracticeAction): boolean {
+  return actor.isDirector;
+}
+
+/** The refusal in words, e.g. "Only a practice director can add users." */
+export function practiceRefusal(action: PracticeAction): string {
+  return `Only a practice director can ${practiceActions[action]}.`;
+}

@@ -1,3 +1,4 @@
+import { assertMayForPractice } from './actor';
 import type { AuditLogEntry, AuditLogQuery } from '../../../shared/schemas';
 import { formatClientReference } from '../../../shared/client-reference';
 import { forbidden } from '../errors';
@@ -44,7 +45,7 @@ function startOfLocalDay(isoDate: string, plusDays = 0): string {
 
 /** The audit log for a practice director: newest first, a page at a time, filtered; ids and counts only. */
 export function readAuditLog(ctx: ServiceContext, query: AuditLogQuery): { entries: AuditLogEntry[]; more: boolean } {
-  if (!ctx.user.is_director) throw forbidden('Only a practice director can read the audit log.');
+  assertMayForPractice(ctx, 'readAuditLog');
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.userId !== undefined) {

@@ -1,3 +1,4 @@
+import { actorOf } from './actor';
 import { randomUUID } from 'node:crypto';
 import { formatCaseReference } from '../../../shared/client-reference';
 import type { CaseKind, CaseRecord } from '../../../shared/records';
@@ -38,7 +39,7 @@ function toRecord(ctx: ServiceContext, row: CaseRow): CaseRecord {
 }
 
 function capabilitiesOf(ctx: ServiceContext, row: CaseRow) {
-  const actor = { isDirector: !!ctx.user.is_director, isTherapist: !!ctx.user.is_therapist };
+  const actor = actorOf(ctx);
   return caseCapabilities(actor, { runsCase: row.therapist_id === ctx.user.id, open: row.closed_on === null });
 }
 

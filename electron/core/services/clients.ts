@@ -1,3 +1,4 @@
+import { actorOf } from './actor';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { contract } from '../../../shared/contract';
@@ -102,7 +103,7 @@ export function createClient(ctx: ServiceContext, input: NewClientInput): Client
 
 /** What this user may do with this client's record: the one decision both the core and the screens use. */
 export function capabilitiesFor(ctx: ServiceContext, clientId: string): ClientCapabilities {
-  return clientCapabilities({ isDirector: !!ctx.user.is_director, isTherapist: !!ctx.user.is_therapist }, isClinicianFor(ctx, clientId));
+  return clientCapabilities(actorOf(ctx), isClinicianFor(ctx, clientId));
 }
 
 export function updateClient(ctx: ServiceContext, input: UpdateClientInput): ClientDetail {

@@ -1,3 +1,4 @@
+import { actorOf } from './actor';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { formatCaseReference } from '../../../shared/client-reference';
@@ -46,7 +47,6 @@ const SELECT_CONSENT = `
   SELECT k.*, c.reference_no AS case_reference_no, u.name AS recorded_by_name
   FROM recording_consents k JOIN cases c ON c.id = k.case_id JOIN users u ON u.id = k.recorded_by`;
 
-const actorOf = (ctx: ServiceContext) => ({ isDirector: !!ctx.user.is_director, isTherapist: !!ctx.user.is_therapist });
 
 function purposesOf(ctx: ServiceContext, consentId: string): RecordingUse[] {
   const stored = new Set(ctx.db.prepare('SELECT purpose FROM recording_consent_purposes WHERE consent_id = ?').pluck().all(consentId) as string[]);

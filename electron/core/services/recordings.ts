@@ -1,3 +1,4 @@
+import { actorOf } from './actor';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
@@ -49,7 +50,6 @@ const SELECT_RECORDING = `
   FROM recordings r JOIN sessions s ON s.id = r.session_id JOIN cases c ON c.id = s.case_id
   JOIN users u ON u.id = r.attached_by LEFT JOIN files f ON f.id = r.file_id`;
 
-const actorOf = (ctx: ServiceContext) => ({ isDirector: !!ctx.user.is_director, isTherapist: !!ctx.user.is_therapist });
 
 /** "recording R-0001": how damage messages and refusals name a recording, never by a client's name. */
 export const recordingLabel = (referenceNo: number) => `recording ${formatRecordingReference(referenceNo)}`;
