@@ -110,7 +110,11 @@ export function spokenDate(iso: string): string {
   return `${Number(day)} ${LONG_MONTHS[Number(month) - 1] ?? month} ${year}`;
 }
 
-function clientConsentProblem(consent: ConsentFacts | undefined, request: ReleaseRequest): ReleasePlan['problem'] {
+/**
+ * Why the client's own consent cannot carry this request (withdrawn, expired, another period, attendance only),
+ * or null. The wizard offers only consents this passes; the core refuses any other.
+ */
+export function clientConsentProblem(consent: ConsentFacts | undefined, request: Omit<ReleaseRequest, 'consentId' | 'jointSessions' | 'clientId'>): ReleasePlan['problem'] {
   if (!consent) return { path: 'consentId', message: 'That consent is not one of this client’s' };
   const status = consentStatus(consent, request.today);
   if (status === 'withdrawn') return { path: 'consentId', message: `This consent was withdrawn on ${spokenDate(consent.withdrawnOn!)}: nothing can be released on it` };
