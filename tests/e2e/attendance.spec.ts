@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../support/csv-parse';
-import { allText, pdfText } from '../support/pdf-text';
+import { allText, pdfText, renderFirstPage } from '../support/pdf-text';
 import { blakeConsents, coupleForRelease, RECIPIENT } from '../support/release-fixture';
 import { AppShell } from './pages/AppShell';
 import { AttendanceWizardPage } from './pages/AttendanceWizardPage';
@@ -39,23 +39,30 @@ async function openFile(page: Page, name: string): Promise<ClientFilePage> {
 }
 
 /** From Alex's file through the wizard to its last step: Oct 1 to Nov 20, to the CMHT, on Alex's consent. */
-async function wizardToPreview(page: Page, { dateOfBirth = false, joint = 'Include joint sessions' } = {}): Promise<AttendanceWizardPage> {
+async function wizardToPreview(
+  page: Page,
+  { dateOfBirth = false, joint = 'Include joint sessions', shoot = async (_name: string) => {} } = {},
+): Promise<AttendanceWizardPage> {
   await openFile(page, ALEX);
   await new ReleaseConsentsPanel(page).makeSummary.click();
   const wizard = new AttendanceWizardPage(page);
   await expect(wizard.heading).toBeFocused();
   await wizard.expectStep(1, 'Client');
   if (dateOfBirth) await wizard.includeDateOfBirth.check();
+  await shoot('91a-attendance-step-client');
   await wizard.continueButton.click();
   await wizard.expectStep(2, 'Period');
   await expect(wizard.stepHeading).toBeFocused();
+  await shoot('91b-attendance-step-period');
   await wizard.choosePeriod(['1', '10', '2026'], ['20', '11', '2026']);
   await wizard.expectStep(3, 'Recipient');
   await expect(wizard.radio(`${RECIPIENT.organisation} (${RECIPIENT.person})`)).toBeChecked();
+  await shoot('91c-attendance-step-recipient');
   await wizard.continueButton.click();
   await wizard.expectStep(4, 'Consent');
   await expect(wizard.radio(/^Signed 16 November 2026, expires 15 November 2027/)).toBeChecked();
   await wizard.radio(new RegExp(`^${joint}`)).check();
+  await shoot('91d-attendance-step-consent');
   await wizard.continueButton.click();
   await wizard.expectStep(5, 'Preview and export');
   return wizard;
@@ -86,7 +93,7 @@ test.describe('the attendance summary', () => {
     await checkAccessibility('client file with release consents');
     await file.backToClients.click();
 
-    const wizard = await wizardToPreview(page, { dateOfBirth: true });
+    const wizard = await wizardToPreview(page, { dateOfBirth: true, shoot: saveScreenshot });
     await expect(wizard.missing).toContainText('Joint sessions cannot be included');
     await expect(wizard.missing).toContainText(`Blake Rivers (C-0002) has no written consent to release information to ${RECIPIENT.organisation} — joint session on 5 October 2026.`);
     await expect(wizard.letter).toHaveCount(0);
@@ -111,10 +118,15 @@ test.describe('the attendance summary', () => {
 
     expect((await readdir(out)).sort()).toEqual([CSV, PDF]);
     const pdf = await readFile(join(out, PDF));
+    // Kept in test output for a person to look at: the letter exactly as it left.
+    expect(renderFirstPage(pdf, 'attendance-letter-exported')).not.toBeNull();
     const text = allText(await pdfText(pdf));
     expect(text).toContain('We confirm that Alex Rivers attended 2 sessions at Riverside Counselling between 1 October 2026 and 20 November 2026.');
     expect(text).toContain('This count is of individual sessions only: it excludes joint work');
     expect(text).not.toContain('Blake');
+    // Exactly the two individual sessions attended: not the joint one, the missed or cancelled ones, nor Blake's own.
+    for (const date of ['12 October 2026', '9 November 2026']) expect(text).toContain(date);
+    for (const date of ['5 October 2026', '19 October 2026', '26 October 2026', '2 November 2026', '7 December 2026']) expect(text).not.toContain(date);
     const csvBytes = await readFile(join(out, CSV));
     const rows = parseCsv(csvBytes.toString('utf8').replace(/^\uFEFF/, ''));
     expect(rows.slice(1).map((row) => row.slice(6))).toEqual([
@@ -147,7 +159,7 @@ test.describe('the attendance summary', () => {
     // Blake withdraws while the preview is on screen (recorded elsewhere in the practice).
     await vault.call('releaseConsents.withdraw', { consentId: blakes.id, withdrawnOn: '2026-11-23' });
     await exportTo(vault, wizard);
-    await expect(wizard.refusal).toHaveText(
+    await expect(wizard.refusalMessage).toHaveText(
       'Joint sessions cannot be included: C-0002 withdrew their consent to release information to this recipient (1 joint session). Record their written consent, or choose individual sessions only.',
     );
     await expect(wizard.missing).toContainText(`Blake Rivers (C-0002) withdrew their consent to release information to ${RECIPIENT.organisation}`);
@@ -160,30 +172,54 @@ test.describe('the attendance summary', () => {
     expect(allText(await pdfText(await readFile(join(out, PDF))))).toContain('it excludes joint work');
   });
 
-  test('an expired consent is not offered, and one that expires before the export is refused by the core', async ({ page, vault, openApp, saveScreenshot }) => {
+  test('the client’s own withdrawn or expired consent is refused by the core, and so is one that expires before the export', async ({
+    page,
+    vault,
+    openApp,
+    saveScreenshot,
+    checkAccessibility,
+  }) => {
     await vault.create();
     const couple = await coupleForRelease((method, input) => vault.call(method, input));
-    await vault.call('releaseConsents.create', {
-      clientId: couple.alex.id,
-      recipientOrganisation: 'Leeds City Council',
-      purpose: 'Housing application',
-      periodFrom: '2025-01-01',
-      periodTo: '2026-12-31',
-      signedOn: '2025-01-10',
-      expiresOn: '2025-12-31',
-    });
+    const council = { clientId: couple.alex.id, recipientOrganisation: 'Leeds City Council', purpose: 'Housing application', periodFrom: '2025-01-01', periodTo: '2026-12-31' };
+    await vault.call('releaseConsents.create', { ...council, signedOn: '2025-01-10', expiresOn: '2025-12-31' });
+    const later = await vault.call('releaseConsents.create', { ...council, signedOn: '2026-11-02', expiresOn: '2027-11-01' });
+    await vault.call('releaseConsents.withdraw', { consentId: later.id, withdrawnOn: '2026-11-20' });
     await openApp();
     await openFile(page, ALEX);
-    await expect(new ReleaseConsentsPanel(page).consent('Leeds City Council')).toContainText('Expired');
+    const councilConsents = page.locator('.release-consent').filter({ hasText: 'Leeds City Council' });
+    await expect(councilConsents).toHaveCount(2);
+    await expect(councilConsents.filter({ hasText: 'Expired' })).toHaveCount(1);
+    await expect(councilConsents.filter({ hasText: 'Withdrawn' })).toHaveCount(1);
     await new ReleaseConsentsPanel(page).makeSummary.click();
     const wizard = new AttendanceWizardPage(page);
     await wizard.continueButton.click();
     await wizard.choosePeriod(['1', '10', '2026'], ['20', '11', '2026']);
     await wizard.expectStep(3, 'Recipient');
-    await expect(page.getByRole('radio')).toHaveCount(1);
-    await page.getByText('Consents that cannot be used for this period (1)').click();
-    await expect(page.locator('.not-usable')).toContainText('Leeds City Council: This consent expired on 31 December 2025: nothing can be released on it.');
-    await saveScreenshot('95-attendance-expired-consent');
+    // Every recipient the client named is offered, with what the core says of each consent.
+    await expect(page.getByRole('radio')).toHaveCount(2);
+    await expect(wizard.radio(`${RECIPIENT.organisation} (${RECIPIENT.person})`)).toBeChecked();
+    await expect(page.getByRole('main')).toContainText('2 consents: 1 expired, 1 withdrawn');
+    await wizard.radio('Leeds City Council').check();
+    await wizard.continueButton.click();
+    await wizard.expectStep(4, 'Consent');
+    await wizard.radio('Signed 2 November 2026, expires 1 November 2027 (withdrawn 20 November 2026)').check();
+    await wizard.continueButton.click();
+    await expect(wizard.refusalMessage).toHaveText('This consent was withdrawn on 20 November 2026: nothing can be released on it');
+    await expect(wizard.letter).toHaveCount(0);
+    await expect(wizard.exportButton).toHaveCount(0);
+    await saveScreenshot('95-attendance-withdrawn-consent');
+    await checkAccessibility('attendance summary: a withdrawn consent');
+    await wizard.refusal.getByRole('button', { name: 'Choose another consent' }).click();
+    await wizard.expectStep(4, 'Consent');
+    await wizard.radio('Signed 10 January 2025, expired 31 December 2025 (expired)').check();
+    await wizard.continueButton.click();
+    await expect(wizard.refusalMessage).toHaveText('This consent expired on 31 December 2025: nothing can be released on it');
+    await expect(wizard.letter).toHaveCount(0);
+
+    await wizard.back.click();
+    await wizard.back.click();
+    await wizard.radio(`${RECIPIENT.organisation} (${RECIPIENT.person})`).check();
     await wizard.continueButton.click();
     await wizard.radio(/^Individual sessions only/).check();
     await wizard.continueButton.click();
@@ -192,8 +228,9 @@ test.describe('the attendance summary', () => {
     // A year on, with the preview still open, the CMHT consent has expired too.
     vault.clock.advance(358 * 24 * 60 * 60 * 1000);
     await exportTo(vault, wizard);
-    await expect(wizard.refusal).toHaveText('This consent expired on 15 November 2027: nothing can be released on it');
+    await expect(wizard.refusalMessage).toHaveText('This consent expired on 15 November 2027: nothing can be released on it');
     expect(await readdir(out)).toEqual([]);
+    expect(await vault.call('disclosures.list', {})).toEqual({ disclosures: [] });
   });
 
   test('recording a consent: a date signed in the future and an expiry before it are refused by the fields; a scan is kept; a withdrawal is recorded', async ({
@@ -204,7 +241,7 @@ test.describe('the attendance summary', () => {
     checkAccessibility,
   }) => {
     await vault.create();
-    await vault.call('clients.create', { name: ALEX, dateOfBirth: '1990-05-03' });
+    const alexId = (await vault.call('clients.create', { name: ALEX, dateOfBirth: '1990-05-03' })).id;
     const scan = join(out, 'signed-form.pdf');
     await writeFile(scan, '%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     const notAScan = join(out, 'form.txt');
@@ -224,14 +261,19 @@ test.describe('the attendance summary', () => {
       from: ['1', '9', '2026'],
       to: ['31', '12', '2026'],
       signed: ['24', '11', '2026'],
-      expires: ['23', '11', '2026'],
+      expires: ['23', '11', '2027'],
     });
+    // The core answers both: the form checks only that each is a date.
     await dialog.submit.click();
-    await expect(dialog.dateError(dialog.signed)).toHaveText('Date signed must be in the past');
+    await expect(dialog.dateError(dialog.signed)).toHaveText('Date signed cannot be in the future');
     await expect(dialog.signed.getByRole('textbox', { name: 'Day' })).toBeFocused();
     await dialog.signed.getByRole('textbox', { name: 'Day' }).fill('16');
+    await dialog.expires.getByRole('textbox', { name: 'Year' }).fill('2026');
+    await dialog.expires.getByRole('textbox', { name: 'Day' }).fill('15');
     await dialog.submit.click();
     await expect(dialog.dateError(dialog.expires)).toHaveText('The consent cannot expire before the date it was signed');
+    await expect(dialog.expires.getByRole('textbox', { name: 'Day' })).toBeFocused();
+    expect((await vault.call('releaseConsents.list', { clientId: alexId })).consents).toEqual([]);
     await saveScreenshot('96-release-consent-refused');
     await checkAccessibility('release consent form: refused');
     await dialog.expires.getByRole('textbox', { name: 'Year' }).fill('2027');

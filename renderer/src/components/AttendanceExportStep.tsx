@@ -35,6 +35,33 @@ function MissingConsents({ preview, onIndividualOnly }: { preview: AttendancePre
   );
 }
 
+const changeLabels: Record<string, string> = {
+  includeName: 'Change how the letter names the client',
+  includeDateOfBirth: 'Change how the letter names the client',
+  periodFrom: 'Change the period',
+  periodTo: 'Change the period',
+  consentId: 'Choose another consent',
+  includeMissedAndCancelled: 'Change what is included',
+  jointSessions: 'Change what is included',
+};
+
+/** The core's reason for refusing the preview or the export, and a way back to the choice it concerns. */
+function Refusal({ failure, onChange }: { failure: UiError; onChange(field: string): void }) {
+  const field = Object.keys(failure.fields).find((name) => name in changeLabels);
+  return (
+    <div className="alert alert--error release-refusal" role="alert">
+      <p>{failure.message}</p>
+      {field ? (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => onChange(field)}>
+            {changeLabels[field]}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 function ExportDone({ exported, clientId }: { exported: Exported; clientId: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -75,7 +102,18 @@ function ExportDone({ exported, clientId }: { exported: Exported; clientId: stri
  * The last step: the core's preview of exactly what will leave, then the folder and the export. Whatever the
  * screen showed, the core checks every consent again when exporting, on its own clock.
  */
-export function AttendanceExportStep({ request, onIndividualOnly, onExported }: { request: Request; onIndividualOnly(): void; onExported(): void }) {
+export function AttendanceExportStep({
+  request,
+  onIndividualOnly,
+  onExported,
+  onChange,
+}: {
+  request: Request;
+  onIndividualOnly(): void;
+  onExported(): void;
+  /** Go back to the step where `field`, which the core refused, is chosen. */
+  onChange(field: string): void;
+}) {
   const [preview, setPreview] = useState<AttendancePreview | null>(null);
   const [previewFailure, setPreviewFailure] = useState<UiError | null>(null);
   const [exportFailure, setExportFailure] = useState<UiError | null>(null);
@@ -136,10 +174,11 @@ export function AttendanceExportStep({ request, onIndividualOnly, onExported }: 
   }
 
   if (exported) return <ExportDone exported={exported} clientId={request.clientId} />;
+  // After a refused export the preview is asked again; when it fails for the same reason, say it once.
+  const refusal = previewFailure ?? exportFailure;
   return (
     <>
-      {exportFailure ? <Alert>{exportFailure.message}</Alert> : null}
-      {previewFailure ? <Alert>{previewFailure.message}</Alert> : null}
+      {refusal ? <Refusal failure={refusal} onChange={onChange} /> : null}
       {preview === null ? (
         previewFailure ? null : <p className="muted">Preparing the preview…</p>
       ) : (

@@ -74,7 +74,8 @@ export function LetterPreview({ letter }: { letter: AttendanceLetterWords }) {
 export function CsvPreview({ rows }: { rows: string[][] }) {
   const [header, ...body] = rows;
   return (
-    <div className="csv-preview">
+    // Focusable, so a keyboard can scroll a table wider than the screen.
+    <div className="csv-preview" tabIndex={0} role="region" aria-label="The CSV file">
       <table className="table">
         <caption className="visually-hidden">The CSV file, cell by cell</caption>
         <thead>

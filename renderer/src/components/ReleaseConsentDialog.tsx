@@ -1,8 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { call, type UiError } from '../api';
-import { futureDateProblem } from '../../../shared/dates';
 import type { ReleaseConsentRecord, ReleaseScope } from '../../../shared/release';
-import { consentDatesProblems } from '../../../shared/rules/release-eligibility';
 import { fileNameOf, releaseScopeLabels } from '../releaseFormat';
 import { useToday } from '../stores/clock';
 import { Alert } from './Alert';
@@ -65,17 +63,9 @@ export function ReleaseConsentDialog({ clientId, clientName, onClose, onRecorded
     read('periodTo', periodTo, 'The end of the period', true, 'Enter the last day the consent covers');
     read('signedOn', signedOn, 'Date signed', true, 'Enter the date the client signed the form');
     read('expiresOn', expiresOn, 'Expiry date', true, 'Enter the date the consent expires, as the form gives it');
-    if (dates.signedOn && today) {
-      const future = futureDateProblem('Date signed', dates.signedOn, today);
-      if (future) found.signedOn = future;
-    }
+    // Whether the dates fit together (signed in the past, expiring after signing) is the core's to say.
     const { periodFrom: from, periodTo: to, signedOn: signed, expiresOn: expires } = dates;
-    if (from && to && signed && expires) {
-      for (const problem of consentDatesProblems({ periodFrom: from, periodTo: to, signedOn: signed, expiresOn: expires })) {
-        found[problem.path as ErrorKey] ??= problem.message;
-      }
-      return { errors: found, dates: { periodFrom: from, periodTo: to, signedOn: signed, expiresOn: expires } };
-    }
+    if (from && to && signed && expires) return { errors: found, dates: { periodFrom: from, periodTo: to, signedOn: signed, expiresOn: expires } };
     return { errors: found, dates: null };
   }
 

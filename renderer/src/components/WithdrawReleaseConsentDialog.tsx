@@ -27,7 +27,8 @@ export function WithdrawReleaseConsentDialog({ consent, onClose, onWithdrawn }: 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const parsed = parseDateParts(date, 'Date withdrawn', { today, example: '23 11 2026' });
+    // Whether the date may be in the future is the core's to say.
+    const parsed = parseDateParts(date, 'Date withdrawn', { today, allowFuture: true, example: '23 11 2026' });
     const problem = 'error' in parsed ? parsed.error : parsed.iso === null ? 'Enter the date the client withdrew their consent' : null;
     if (problem !== null || !('iso' in parsed) || parsed.iso === null) {
       showErrorsAndFocus(formRef.current, () => setError(problem ?? undefined));

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, type UiError } from '../api';
-import { consentFactsOf, type ReleaseConsentRecord } from '../../../shared/release';
-import { clientConsentProblem } from '../../../shared/rules/release-eligibility';
+import type { ReleaseConsentRecord } from '../../../shared/release';
 import type { ClientDetail } from '../../../shared/schemas';
 import { Alert } from '../components/Alert';
 import { AttendanceExportStep } from '../components/AttendanceExportStep';
@@ -11,30 +10,52 @@ import { showErrorsAndFocus } from '../components/forms';
 import { RadioGroup } from '../components/RadioGroup';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { formatDate } from '../format';
-import { periodLabel, recipientLabel, releaseScopeLabels } from '../releaseFormat';
+import { consentStatusLabels, periodLabel, recipientLabel, releaseScopeLabels } from '../releaseFormat';
 import { useToday } from '../stores/clock';
 import { go } from '../stores/navigation';
 
 const STEPS = ['Client', 'Period', 'Recipient', 'Consent', 'Preview and export'] as const;
+
+/** Which step a field the core refused is chosen on, so the person can go back and change it. */
+const stepOfField: Record<string, number> = {
+  includeName: 0,
+  includeDateOfBirth: 0,
+  periodFrom: 1,
+  periodTo: 1,
+  consentId: 3,
+  includeMissedAndCancelled: 3,
+  jointSessions: 3,
+};
 
 interface Period {
   from: string;
   to: string;
 }
 
-type Errors = Partial<Record<'identity' | 'from' | 'to' | 'recipient' | 'consent', string>>;
+type Errors = Partial<Record<'from' | 'to' | 'recipient' | 'consent', string>>;
 
 const recipientKey = (consent: ReleaseConsentRecord) => JSON.stringify([consent.recipient.organisation, consent.recipient.person]);
 
-/** The client's consents that can carry a summary of this period today, by the same rule the core applies. */
-function usableConsents(consents: readonly ReleaseConsentRecord[], period: Period, today: string): ReleaseConsentRecord[] {
-  return consents.filter((c) => clientConsentProblem(consentFactsOf(c), { period, includeMissedAndCancelled: false, today }) === null);
+/** "Signed 16 November 2026, expires 15 November 2027", and the core's status when it is not valid today. */
+function consentLabel(consent: ReleaseConsentRecord): string {
+  const dates = `Signed ${formatDate(consent.signedOn)}, ${consent.status === 'expired' ? 'expired' : 'expires'} ${formatDate(consent.expiresOn)}`;
+  if (consent.status === 'withdrawn' && consent.withdrawnOn) return `${dates} (withdrawn ${formatDate(consent.withdrawnOn)})`;
+  return consent.status === 'valid' ? dates : `${dates} (${consentStatusLabels[consent.status].toLowerCase()})`;
+}
+
+/** "1 consent, valid" or "2 consents: 1 valid, 1 expired", from the statuses the core gave. */
+function consentsSummary(consents: readonly ReleaseConsentRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const consent of consents) counts.set(consentStatusLabels[consent.status].toLowerCase(), (counts.get(consentStatusLabels[consent.status].toLowerCase()) ?? 0) + 1);
+  if (consents.length === 1) return `1 consent, ${[...counts.keys()][0]}`;
+  return `${consents.length} consents: ${[...counts].map(([label, n]) => `${n} ${label}`).join(', ')}`;
 }
 
 /**
  * The attendance summary wizard: client → period → recipient → the consent relied on → a preview of exactly
- * what will leave → the PDF letter and CSV in a folder the person chooses. The core decides and enforces every
- * rule; the screen offers only what the same rules allow.
+ * what will leave → the PDF letter and CSV in a folder the person chooses. The screen offers every consent
+ * the client gave, with the status the core reports; the core alone decides what may be released, and its
+ * preview and export say why not when a choice cannot be used.
  */
 export function AttendanceSummary({ clientId }: { clientId: string }) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -80,9 +101,9 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
     stepHeadingRef.current?.focus();
   }, [step]);
 
-  const usable = period && today ? usableConsents(consents, period, today) : [];
-  const recipients = [...new Map(usable.map((c) => [recipientKey(c), c.recipient])).entries()];
-  const forRecipient = usable.filter((c) => recipientKey(c) === recipient);
+  const byRecipient = new Map<string, ReleaseConsentRecord[]>();
+  for (const consent of consents) byRecipient.set(recipientKey(consent), [...(byRecipient.get(recipientKey(consent)) ?? []), consent]);
+  const forRecipient = recipient === null ? [] : (byRecipient.get(recipient) ?? []);
   const chosen = forRecipient.find((c) => c.id === consentId) ?? null;
 
   function fail(found: Errors) {
@@ -91,36 +112,32 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
 
   function next(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (step === 0) {
-      if (!includeName && !includeDateOfBirth) return fail({ identity: 'Choose how the letter says who it is about: the name, the date of birth, or both' });
-    } else if (step === 1) {
-      const start = parseDateParts(from, 'The start of the period', { today, example: '1 10 2026' });
-      const end = parseDateParts(to, 'The end of the period', { today, example: '20 11 2026' });
+    if (step === 1) {
+      // Only whether these are dates; whether a consent covers them is the core's answer, in the preview.
+      const start = parseDateParts(from, 'The start of the period', { today, allowFuture: true, example: '1 10 2026' });
+      const end = parseDateParts(to, 'The end of the period', { today, allowFuture: true, example: '20 11 2026' });
       const found: Errors = {};
       if ('error' in start) found.from = start.error;
       else if (start.iso === null) found.from = 'Enter the first day of the period';
       if ('error' in end) found.to = end.error;
       else if (end.iso === null) found.to = 'Enter the last day of the period';
-      if ('iso' in start && 'iso' in end && start.iso && end.iso && end.iso < start.iso) found.to = 'The period cannot end before it starts';
       if (Object.keys(found).length > 0 || !('iso' in start) || !('iso' in end) || !start.iso || !end.iso) return fail(found);
-      const chosenPeriod = { from: start.iso, to: end.iso };
-      setPeriod(chosenPeriod);
-      const options = today ? usableConsents(consents, chosenPeriod, today) : [];
-      const keys = [...new Set(options.map(recipientKey))];
-      setRecipient((current) => (current !== null && keys.includes(current) ? current : keys.length === 1 ? keys[0]! : null));
+      setPeriod({ from: start.iso, to: end.iso });
+      const keys = [...byRecipient.keys()];
+      const withValid = keys.filter((key) => byRecipient.get(key)!.some((c) => c.status === 'valid'));
+      setRecipient((current) => (current !== null && keys.includes(current) ? current : keys.length === 1 ? keys[0]! : withValid.length === 1 ? withValid[0]! : null));
     } else if (step === 2) {
-      if (recipient === null) return fail({ recipient: recipients.length === 0 ? 'No consent covers this period' : 'Choose who the summary goes to' });
-      const options = usable.filter((c) => recipientKey(c) === recipient);
-      setConsentId((current) => (options.some((c) => c.id === current) ? current : options.length === 1 ? options[0]!.id : null));
+      if (recipient === null) return fail({ recipient: byRecipient.size === 0 ? 'No consent to release information is recorded for this client' : 'Choose who the summary goes to' });
+      const options = byRecipient.get(recipient) ?? [];
+      const valid = options.filter((c) => c.status === 'valid');
+      setConsentId((current) => (options.some((c) => c.id === current) ? current : options.length === 1 ? options[0]!.id : valid.length === 1 ? valid[0]!.id : null));
     } else if (step === 3) {
       if (chosen === null) return fail({ consent: 'Choose the consent this summary is sent on' });
-      if (includeMissedAndCancelled && chosen.releases !== 'attendance-and-missed') setIncludeMissedAndCancelled(false);
     }
     setErrors({});
     setStep(step + 1);
   }
 
-  const notUsable = period && today ? consents.filter((c) => !usable.includes(c)) : [];
   return (
     <main className="page page--medium" aria-labelledby="attendance-heading">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -162,17 +179,12 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
                 <dd>{client.dateOfBirth ? formatDate(client.dateOfBirth) : <span className="muted">Not recorded</span>}</dd>
               </div>
             </dl>
-            <fieldset className={errors.identity ? 'choice-group field field--invalid' : 'choice-group field'} aria-describedby={errors.identity ? 'identity-error' : 'identity-hint'}>
+            <fieldset className="choice-group field" aria-describedby="identity-hint">
               <legend>How the letter says who it is about</legend>
               <p className="field-hint" id="identity-hint">
                 Include only what the recipient needs to know who the letter is about.
               </p>
-              {errors.identity ? (
-                <p className="field-error" id="identity-error">
-                  {errors.identity}
-                </p>
-              ) : null}
-              <Checkbox label="The client’s name" checked={includeName} invalid={!!errors.identity} onChange={setIncludeName} />
+              <Checkbox label="The client’s name" checked={includeName} onChange={setIncludeName} />
               <Checkbox
                 label="Their date of birth"
                 checked={includeDateOfBirth}
@@ -192,16 +204,16 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
         {step === 2 && period ? (
           <>
             <p>
-              Sessions from {periodLabel(period.from, period.to)}. The summary can go only to a recipient named in a consent that is valid today and
-              covers the whole period.
+              Sessions from {periodLabel(period.from, period.to)}. The summary goes only to a recipient the client named in a written consent; the
+              next step shows the consents they gave that recipient.
             </p>
-            {recipients.length > 0 ? (
+            {byRecipient.size > 0 ? (
               <RadioGroup
                 legend="Who the summary goes to"
                 name="recipient"
                 value={recipient}
                 error={errors.recipient}
-                options={recipients.map(([key, to]) => ({ value: key, label: recipientLabel(to) }))}
+                options={[...byRecipient].map(([key, given]) => ({ value: key, label: recipientLabel(given[0]!.recipient), hint: consentsSummary(given) }))}
                 onChange={(value) => {
                   setRecipient(value);
                   setErrors({});
@@ -210,23 +222,11 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
             ) : (
               <div className="alert alert--info" role="status">
                 <p>
-                  <strong>No consent covers this period.</strong> Record the client’s written consent in their file, or choose a period a consent covers.
+                  <strong>No consent to release information is recorded for this client.</strong> Record their written consent in their file first.
                 </p>
                 {errors.recipient ? <p className="visually-hidden">{errors.recipient}</p> : null}
               </div>
             )}
-            {notUsable.length > 0 ? (
-              <details className="not-usable">
-                <summary>Consents that cannot be used for this period ({notUsable.length})</summary>
-                <ul className="plain-list">
-                  {notUsable.map((c) => (
-                    <li key={c.id}>
-                      {recipientLabel(c.recipient)}: {clientConsentProblem(consentFactsOf(c), { period, includeMissedAndCancelled: false, today: today ?? '' })?.message}.
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
           </>
         ) : null}
         {step === 3 ? (
@@ -238,7 +238,7 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
               error={errors.consent}
               options={forRecipient.map((c) => ({
                 value: c.id,
-                label: `Signed ${formatDate(c.signedOn)}, expires ${formatDate(c.expiresOn)}`,
+                label: consentLabel(c),
                 hint: `${releaseScopeLabels[c.releases]}. Covers ${periodLabel(c.periodFrom, c.periodTo)}. Purpose: ${c.purpose}`,
               }))}
               onChange={(value) => {
@@ -248,9 +248,8 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
             />
             <Checkbox
               label="Include the numbers of missed and cancelled sessions"
-              checked={includeMissedAndCancelled && chosen?.releases === 'attendance-and-missed'}
-              disabled={chosen?.releases !== 'attendance-and-missed'}
-              hint={chosen?.releases === 'attendance-and-missed' ? 'The consent allows it.' : 'The consent allows attendance only.'}
+              checked={includeMissedAndCancelled}
+              hint={chosen ? `The consent says: ${releaseScopeLabels[chosen.releases].toLowerCase()}.` : undefined}
               onChange={setIncludeMissedAndCancelled}
             />
             <RadioGroup<'include' | 'exclude'>
@@ -278,6 +277,9 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
               jointSessions,
             }}
             onIndividualOnly={() => setJointSessions('exclude')}
+            onChange={(field) => {
+              setStep(stepOfField[field] ?? 3);
+            }}
             onExported={() => setExported(true)}
           />
         ) : null}

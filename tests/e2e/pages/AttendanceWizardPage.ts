@@ -18,6 +18,8 @@ export class AttendanceWizardPage {
   readonly chooseFolder: Locator;
   readonly exportButton: Locator;
   readonly refusal: Locator;
+  /** The core's reason, without the button that goes back to the choice it concerns. */
+  readonly refusalMessage: Locator;
   readonly done: Locator;
   readonly files: Locator;
   readonly openLog: Locator;
@@ -37,7 +39,8 @@ export class AttendanceWizardPage {
     this.csv = page.locator('.csv-preview table');
     this.chooseFolder = page.getByRole('button', { name: /^Choose (a|another) folder/ });
     this.exportButton = page.getByRole('button', { name: 'Export the letter and CSV' });
-    this.refusal = page.getByRole('main').locator('.alert--error').filter({ hasNotText: 'Joint sessions cannot be included' });
+    this.refusal = page.getByRole('main').locator('.release-refusal');
+    this.refusalMessage = this.refusal.locator('p');
     this.done = page.getByRole('heading', { name: 'Attendance summary exported' });
     this.files = page.getByRole('list', { name: 'Files written' }).getByRole('listitem');
     this.openLog = page.getByRole('button', { name: 'Open the disclosure log' });
