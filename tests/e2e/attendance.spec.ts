@@ -199,7 +199,7 @@ test.describe('the attendance summary', () => {
     // Every recipient the client named is offered, with what the core says of each consent.
     await expect(page.getByRole('radio')).toHaveCount(2);
     await expect(wizard.radio(`${RECIPIENT.organisation} (${RECIPIENT.person})`)).toBeChecked();
-    await expect(page.getByRole('main')).toContainText('2 consents: 1 expired, 1 withdrawn');
+    await expect(page.getByRole('main')).toContainText('2 consents: 1 withdrawn, 1 expired');
     await wizard.radio('Leeds City Council').check();
     await wizard.continueButton.click();
     await wizard.expectStep(4, 'Consent');
@@ -211,6 +211,7 @@ test.describe('the attendance summary', () => {
     await saveScreenshot('95-attendance-withdrawn-consent');
     await checkAccessibility('attendance summary: a withdrawn consent');
     await wizard.refusal.getByRole('button', { name: 'Choose another consent' }).click();
+    await saveScreenshot('95a-attendance-step-consent-statuses');
     await wizard.expectStep(4, 'Consent');
     await wizard.radio('Signed 10 January 2025, expired 31 December 2025 (expired)').check();
     await wizard.continueButton.click();
@@ -253,6 +254,7 @@ test.describe('the attendance summary', () => {
     await panel.record.click();
     const dialog = new ReleaseConsentDialog(page);
     await expect(dialog.organisation).toBeFocused();
+    await saveScreenshot('96a-release-consent-form');
     await dialog.fill({
       organisation: 'Leeds Community Mental Health Team',
       person: 'Dr Priya Shah',
@@ -297,6 +299,7 @@ test.describe('the attendance summary', () => {
     await panel.withdraw('Leeds Community Mental Health Team').click();
     const withdraw = page.getByRole('dialog', { name: 'Record that consent was withdrawn' });
     await checkAccessibility('withdraw a consent');
+    await saveScreenshot('96c-release-consent-withdraw-dialog');
     await withdraw.getByRole('button', { name: 'Record withdrawal' }).click();
     await expect(consent).toContainText('Withdrawn');
     await expect(consent).toContainText('23 November 2026');

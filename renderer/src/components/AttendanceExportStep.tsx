@@ -192,7 +192,7 @@ export function AttendanceExportStep({
             <div>
               <dt>Consents relied on</dt>
               <dd>
-                <ul className="plain-list">
+                <ul className="consent-list">
                   {preview.reliedOn.map((consent) => (
                     <li key={consent.consentId}>
                       {personLabel(consent.client)}, signed {formatDate(consent.signedOn)}, expires {formatDate(consent.expiresOn)}

@@ -139,7 +139,7 @@ export function AttendanceSummary({ clientId }: { clientId: string }) {
   }
 
   return (
-    <main className="page page--medium" aria-labelledby="attendance-heading">
+    <main className="page page--wizard" aria-labelledby="attendance-heading">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <button type="button" className="button button--link" onClick={() => go({ name: 'client', clientId })}>
           <span aria-hidden="true" className="back-arrow">←</span>Back to the client file

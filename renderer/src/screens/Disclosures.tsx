@@ -52,7 +52,7 @@ function DisclosureItem({ disclosure }: { disclosure: DisclosureRecord }) {
           <div>
             <dt>Consents relied on</dt>
             <dd>
-              <ul className="plain-list">
+              <ul className="consent-list">
                 {disclosure.consents.map((consent) => (
                   <li key={consent.id}>
                     {personLabel(consent.client)}, signed {formatDate(consent.signedOn)}
