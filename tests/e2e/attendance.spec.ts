@@ -83,6 +83,8 @@ test.describe('the attendance summary', () => {
     saveScreenshot,
     checkAccessibility,
   }) => {
+    // The whole journey with nine screenshots and five accessibility scans: more than the default on a busy machine.
+    test.slow();
     await vault.create();
     await coupleForRelease((method, input) => vault.call(method, input));
     await openApp();
