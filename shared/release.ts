@@ -3,7 +3,7 @@ import { dateField } from './dates';
 import { choice, fields, idField, listOf, yesNo } from './fields';
 import { clientId, participantRef } from './records';
 import { id, isoDate, isoDateTime } from './schemas';
-import { consentDatesProblems, type ConsentFacts } from './rules/release-eligibility';
+import { consentDatesProblems } from './rules/release-eligibility';
 import { text } from './text';
 
 /**
@@ -197,19 +197,4 @@ export type PracticeLetterhead = z.infer<typeof practiceLetterhead>;
 /** Disclosures are referred to as D-0001: the letter's "our reference", and the name of its files. */
 export function formatDisclosureReference(referenceNo: number): string {
   return `D-${String(referenceNo).padStart(4, '0')}`;
-}
-
-/** A consent as the eligibility rules read it. */
-export function consentFactsOf(record: ReleaseConsentRecord): ConsentFacts {
-  return {
-    id: record.id,
-    clientId: record.client.id,
-    recipient: record.recipient,
-    periodFrom: record.periodFrom,
-    periodTo: record.periodTo,
-    signedOn: record.signedOn,
-    expiresOn: record.expiresOn,
-    withdrawnOn: record.withdrawnOn,
-    coversMissedAndCancelled: record.releases === 'attendance-and-missed',
-  };
 }

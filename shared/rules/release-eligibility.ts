@@ -1,7 +1,7 @@
 /**
  * Restricted reports (DESIGN.md §1.3): which written consents to release information cover which sessions,
- * for one recipient and period, on a given day. Pure, so the wizard shows what the core will enforce; the core
- * enforces it with its own facts and its own clock.
+ * for one recipient and period, on a given day. Pure, so it is tested alone and its wording is shared; the core
+ * enforces it with its own facts and its own clock, and the screens show what the core answers.
  */
 
 export type ConsentStatus = 'valid' | 'not-yet-signed' | 'expired' | 'withdrawn';
@@ -110,11 +110,7 @@ export function spokenDate(iso: string): string {
   return `${Number(day)} ${LONG_MONTHS[Number(month) - 1] ?? month} ${year}`;
 }
 
-/**
- * Why the client's own consent cannot carry this request (withdrawn, expired, another period, attendance only),
- * or null. The wizard offers only consents this passes; the core refuses any other.
- */
-export function clientConsentProblem(consent: ConsentFacts | undefined, request: Omit<ReleaseRequest, 'consentId' | 'jointSessions' | 'clientId'>): ReleasePlan['problem'] {
+function clientConsentProblem(consent: ConsentFacts | undefined, request: ReleaseRequest): ReleasePlan['problem'] {
   if (!consent) return { path: 'consentId', message: 'That consent is not one of this client’s' };
   const status = consentStatus(consent, request.today);
   if (status === 'withdrawn') return { path: 'consentId', message: `This consent was withdrawn on ${spokenDate(consent.withdrawnOn!)}: nothing can be released on it` };
