@@ -11,6 +11,8 @@ import { Users } from './screens/Users';
 import { AuditLog } from './screens/AuditLog';
 import { RecordingScreen } from './screens/Recording';
 import { RecordingsRegister } from './screens/RecordingsRegister';
+import { AttendanceSummary } from './screens/AttendanceSummary';
+import { Disclosures } from './screens/Disclosures';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
@@ -28,6 +30,8 @@ const titles: Record<Screen['name'], string> = {
   client: 'Client file — Confide',
   'new-case': 'New case — Confide',
   note: 'Note — Confide',
+  attendance: 'Attendance summary — Confide',
+  disclosures: 'Disclosure log — Confide',
   users: 'Users — Confide',
   audit: 'Audit log — Confide',
   settings: 'Settings — Confide',
@@ -67,6 +71,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <NewCase clientId={screen.clientId} />;
     case 'note':
       return <NoteScreen key={screen.noteId ?? JSON.stringify(screen.about)} clientId={screen.clientId} about={screen.about} noteId={screen.noteId} />;
+    case 'attendance':
+      return <AttendanceSummary key={screen.clientId} clientId={screen.clientId} />;
+    case 'disclosures':
+      return <Disclosures />;
     case 'users':
       return <Users />;
     case 'audit':
@@ -80,7 +88,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'audit', 'settings', 'recordings', 'recording']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'attendance', 'disclosures', 'users', 'audit', 'settings', 'recordings', 'recording']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);

@@ -1,7 +1,7 @@
 /**
  * Restricted reports (DESIGN.md §1.3): which written consents to release information cover which sessions,
- * for one recipient and period, on a given day. Pure, so the wizard shows what the core will enforce; the core
- * enforces it with its own facts and its own clock.
+ * for one recipient and period, on a given day. Pure, so it is tested alone and its wording is shared; the core
+ * enforces it with its own facts and its own clock, and the screens show what the core answers.
  */
 
 export type ConsentStatus = 'valid' | 'not-yet-signed' | 'expired' | 'withdrawn';

@@ -13,6 +13,7 @@ export function TopBar() {
   const onSettings = screen === 'settings';
   const onAudit = screen === 'audit';
   const onRecordings = screen === 'recordings' || screen === 'recording';
+  const onDisclosures = screen === 'disclosures';
   return (
     <header className="topbar">
       <div className="topbar-identity">
@@ -23,7 +24,7 @@ export function TopBar() {
         <button
           type="button"
           className="topbar-link"
-          aria-current={!onUsers && !onSettings && !onAudit && !onRecordings ? 'page' : undefined}
+          aria-current={!onUsers && !onSettings && !onAudit && !onRecordings && !onDisclosures ? 'page' : undefined}
           onClick={() => go({ name: 'clients' })}
         >
           Clients
@@ -35,6 +36,14 @@ export function TopBar() {
           onClick={() => go({ name: 'recordings' })}
         >
           Recordings
+        </button>
+        <button
+          type="button"
+          className="topbar-link"
+          aria-current={onDisclosures ? 'page' : undefined}
+          onClick={() => go({ name: 'disclosures' })}
+        >
+          Disclosures
         </button>
         {isDirector ? (
           <button

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { LetterheadSettings } from '../components/LetterheadSettings';
 import { showErrorsAndFocus } from '../components/forms';
 import { passphraseUserInputs } from '../../../shared/passphrase-strength';
 import { checkPassphrase, PassphraseFields, type PassphraseErrors } from '../components/PassphraseFields';
@@ -277,6 +278,7 @@ export function Settings({ notice }: { notice?: string | undefined }) {
       </div>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <AutoLock isDirector={isDirector} />
+      <LetterheadSettings isDirector={isDirector} />
       <ChangePassphrase />
       {/* The recovery code opens the whole practice's vault, so only a director replaces it (the core enforces it). */}
       {isDirector ? (

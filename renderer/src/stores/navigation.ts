@@ -14,6 +14,9 @@ export type Screen =
   | { name: 'new-case'; clientId: string }
   /** A note seen from one client's file: an existing note by id (its `about` read from it), or a new draft about `about`. */
   | { name: 'note'; clientId: string; about: NoteAbout | null; noteId: string | null }
+  /** The attendance summary wizard for one client. */
+  | { name: 'attendance'; clientId: string }
+  | { name: 'disclosures' }
   | { name: 'users' }
   | { name: 'audit' }
   /** The register of recordings (top bar). */
