@@ -53,6 +53,15 @@ const PLAINTEXT_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** SQLCipher 4's page size, which Confide never changes (docs/vault-format.md). */
 export const PAGE_SIZE = 4096;
 
+/** The page cache's memory budget per connection: 32 MiB, 8,192 pages (docs/performance.md says why). */
+export const PAGE_CACHE_KIB = 32 * 1024;
+
+/** A WAL holding more than this is checkpointed at the next idle moment (about 256 pages). */
+export const WAL_IDLE_CHECKPOINT_BYTES = 1024 * 1024;
+
+/** A WAL holding more than this is checkpointed between calls even during a burst: its bound on disk. */
+export const WAL_MAX_BYTES = 16 * 1024 * 1024;
+
 /**
  * A vault.db that starts with SQLite's plaintext header is not encrypted, so it is not a vault. Read
  * from the file itself: even a keyless SQLite connection would replay and delete vault.db-wal on close.
@@ -93,7 +102,15 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     db.pragma('locking_mode = EXCLUSIVE');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma('journal_mode = WAL');
+    // FULL: the WAL is fsynced at every commit, so an acknowledged write survives power loss (DESIGN 1.8);
+    // NORMAL would let the last commits vanish. The checkpoint's cost is moved, not its durability.
     db.pragma('synchronous = FULL');
+    // No commit runs a checkpoint: the core runs them between calls (wal-checkpoints.ts), and a reset WAL is
+    // cut back to this size, so its size on disk says how much is waiting to be checkpointed.
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma(`journal_size_limit = ${WAL_IDLE_CHECKPOINT_BYTES}`);
+    // Decrypted pages kept in memory, within the budget in docs/performance.md; freed at lock.
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.exec('BEGIN EXCLUSIVE; COMMIT;');
@@ -123,6 +140,14 @@ export function integrityProblem(db: Db): string | null {
     if (isDamage(error)) return 'a page of the database failed its authentication check';
     throw error;
   }
+}
+
+/**
+ * Copies committed pages from the WAL into vault.db without waiting for anyone (the connection is the only
+ * one, so it completes). The next commit starts the WAL again from its beginning.
+ */
+export function checkpointPassive(db: Db): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
 }
 
 /** Checkpoints the WAL into vault.db and truncates it, so a closed vault is one file. */
