@@ -93,29 +93,7 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     } finally {
       keyText.fill(0);
     }
-    // Sorts, index builds and VACUUM would otherwise spill plaintext to etilqs_* files in the OS temp folder.
-    db.pragma('temp_store = MEMORY');
-    // A new vault returns freed pages to the file system at every commit, so the file holds no unused
-    // pages: the page check covers all of it, and nothing deleted lingers in a free page.
-    if (options.create) db.pragma('auto_vacuum = FULL');
-    // Held for the life of the connection, so a second process gets SQLITE_BUSY rather than a shared vault.
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    db.pragma('journal_mode = WAL');
-    // FULL: the WAL is fsynced at every commit, so an acknowledged write survives power loss (DESIGN 1.8);
-    // NORMAL would let the last commits vanish. The checkpoint's cost is moved, not its durability.
-    db.pragma('synchronous = FULL');
-    // No commit runs a checkpoint: the core runs them between calls (wal-checkpoints.ts), and a reset WAL is
-    // cut back to this size, so its size on disk says how much is waiting to be checkpointed.
-    db.pragma('wal_autocheckpoint = 0');
-    db.pragma(`journal_size_limit = ${WAL_IDLE_CHECKPOINT_BYTES}`);
-    // Decrypted pages kept in memory, within the budget in docs/performance.md; freed at lock.
-    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-    db.pragma('foreign_keys = ON');
-    db.pragma('secure_delete = ON');
-    db.exec('BEGIN EXCLUSIVE; COMMIT;');
-    // One home for the reference format, in SQL too (migration 0002's triggers predate it and keep printf).
-    db.function('client_reference', { deterministic: true }, (n) => formatClientReference(Number(n)));
+    applyConnectionSettings(db, options);
     return db;
   } catch (error) {
     db.close();
@@ -123,6 +101,36 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     if (isSqliteError(error, 'SQLITE_NOTADB') || isSqliteError(error, 'SQLITE_CORRUPT')) throw damagedVault();
     throw error;
   }
+}
+
+/**
+ * The settings every vault connection runs with, once its key is set. Exported so the benchmark can give a
+ * plain SQLite file exactly the same ones (scripts/bench-encryption.ts).
+ */
+export function applyConnectionSettings(db: Db, options: Pick<OpenOptions, 'create'> = {}): void {
+  // Sorts, index builds and VACUUM would otherwise spill plaintext to etilqs_* files in the OS temp folder.
+  db.pragma('temp_store = MEMORY');
+  // A new vault returns freed pages to the file system at every commit, so the file holds no unused
+  // pages: the page check covers all of it, and nothing deleted lingers in a free page.
+  if (options.create) db.pragma('auto_vacuum = FULL');
+  // Held for the life of the connection, so a second process gets SQLITE_BUSY rather than a shared vault.
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+  db.pragma('journal_mode = WAL');
+  // FULL: the WAL is fsynced at every commit, so an acknowledged write survives power loss (DESIGN 1.8);
+  // NORMAL would let the last commits vanish. The checkpoint's cost is moved, not its durability.
+  db.pragma('synchronous = FULL');
+  // No commit runs a checkpoint: the core runs them between calls (wal-checkpoints.ts), and a reset WAL is
+  // cut back to this size, so its size on disk says how much is waiting to be checkpointed.
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`journal_size_limit = ${WAL_IDLE_CHECKPOINT_BYTES}`);
+  // Decrypted pages kept in memory, within the budget in docs/performance.md; freed at lock.
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.exec('BEGIN EXCLUSIVE; COMMIT;');
+  // One home for the reference format, in SQL too (migration 0002's triggers predate it and keep printf).
+  db.function('client_reference', { deterministic: true }, (n) => formatClientReference(Number(n)));
 }
 
 /**
