@@ -21,7 +21,9 @@ export interface Practice {
 
 const BATCH = 20_000;
 
-const id = (kind: string, n: number) => `${kind}-${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+const KIND_DIGIT = { c: 1, a: 2, s: 3, n: 4 } as const;
+/** A valid UUID (the contract checks ids) that says what it names and which one. */
+const id = (kind: keyof typeof KIND_DIGIT, n: number) => `${n.toString(16).padStart(8, '0')}-000${KIND_DIGIT[kind]}-4000-8000-000000000000`;
 
 /** Note n's body: the same words for the same n, one rare marker word per note. */
 export function practiceNoteBody(n: number): string {
@@ -78,6 +80,8 @@ export function fillPractice(db: Db, userId: string, size: PracticeSize, onProgr
         }
       }
     })();
+    // The vault's connection never checkpoints by itself (wal_autocheckpoint = 0): keep the WAL one batch long.
+    db.pragma('wal_checkpoint(TRUNCATE)');
     onProgress?.(note);
   }
   return { clientIds, noteIds };

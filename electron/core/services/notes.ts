@@ -173,7 +173,8 @@ export function saveDraft(
     const row = ownNote(ctx, input.noteId);
     if (!sameTarget(row, input.about)) throw conflict('That draft belongs to a different record.');
     if (row.status === 'final') throw conflict('This note is finalised and can no longer be edited. Add an amendment instead.');
-    prepared(ctx.db, 'UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(input.body, now, row.id);
+    // An autosave of the text already stored writes nothing: no re-indexing, no commit to wait for.
+    if (row.body !== input.body) prepared(ctx.db, 'UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(input.body, now, row.id);
     return { noteId: row.id, savedAt: now };
   }
   const target = resolveTarget(ctx, input.about);
