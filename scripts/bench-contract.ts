@@ -1,6 +1,8 @@
 /**
- * npm run bench — measured figures for docs/benchmarks.md. Real Argon2 at production cost, real SQLCipher.
- * Timing lives here, not in tests, because shared machines make timed tests flaky.
+ * The first benchmark (docs/benchmarks.md, 2026-11-23): fills a vault through the contract and times the
+ * common calls. `npx tsx scripts/bench-contract.ts`; the suite (`npm run bench`) runs bench-practice.ts
+ * instead, which fills straight into the database and reaches a million notes. Real Argon2 at production
+ * cost, real SQLCipher. Timing lives here, not in tests, because shared machines make timed tests flaky.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

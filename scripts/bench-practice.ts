@@ -28,6 +28,15 @@ const PASS = 'benchmark passphrase, long enough';
 let peakRss = 0;
 const sampleMemory = () => (peakRss = Math.max(peakRss, process.memoryUsage.rss()));
 
+/** Process CPU time (user + system) per op over a stretch of runs: steadier than wall time under load. */
+function cpuPerOp(): (runs: number) => string {
+  const start = process.cpuUsage();
+  return (runs) => {
+    const used = process.cpuUsage(start);
+    return `CPU ${((used.user + used.system) / 1000 / runs).toFixed(2)} ms/op (mean, incl. the baseline's)`;
+  };
+}
+
 function caller(core: Core) {
   return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
     const result = await typedCall(core, method, input);
@@ -76,6 +85,7 @@ async function main(): Promise<void> {
       return value;
     };
     const opens: number[] = [];
+    const openCpu = cpuPerOp();
     for (let i = 0; i < RUNS; i++) {
       const clientId = anyClient();
       opens.push(
@@ -85,7 +95,7 @@ async function main(): Promise<void> {
         }),
       );
     }
-    add(`open a client file (${NOTES_PER_CLIENT} notes, ${SESSIONS_PER_CLIENT} sessions): the four calls`, opens);
+    add(`open a client file (${NOTES_PER_CLIENT} notes, ${SESSIONS_PER_CLIENT} sessions): the four calls`, opens, openCpu(RUNS));
     for (const [method, samples] of Object.entries(parts)) add(`  ${method}`, samples);
 
     // Commits on the vault's disk, each paired with an fsync of 4 KiB on the same disk (the floor).
@@ -98,11 +108,13 @@ async function main(): Promise<void> {
     };
     const body = `Client reflected on the week. ${WORDS.join(' ')} `.repeat(8);
     const before = core.walCheckpoints();
+    const createCpu = cpuPerOp();
     const created = await interleaved(
       RUNS,
       () => call('notes.saveDraft', { about: { type: 'client', clientId: anyClient(), kind: 'client' }, body }),
       fsyncFloor,
     );
+    const createdCpu = createCpu(RUNS);
     const draft = await call('notes.saveDraft', { about: { type: 'client', clientId: practice.clientIds[0]!, kind: 'client' }, body });
     const about = { type: 'client', clientId: practice.clientIds[0]!, kind: 'client' } as const;
     const autosaves = await interleaved(RUNS, (i) => call('notes.saveDraft', { about, noteId: draft.noteId, body: `${body} ${i}` }), fsyncFloor);
@@ -114,7 +126,8 @@ async function main(): Promise<void> {
       const s = summarise(samples);
       return `p50 ${ratio(s.p50, floor.p50)}, p99 ${ratio(s.p99, floor.p99)} the fsync floor`;
     };
-    add('note commit: notes.saveDraft, a new draft (≈1 kB)', created.a, vsFloor(created.a));
+    const withCpu = (text: string, cpu: string) => `${text}; ${cpu}`;
+    add('note commit: notes.saveDraft, a new draft (≈1 kB)', created.a, withCpu(vsFloor(created.a), createdCpu));
     add('note commit: notes.saveDraft, autosave of a changed body', autosaves.a, vsFloor(autosaves.a));
     add('note commit: notes.saveDraft, autosave of an unchanged body', unchanged.a, vsFloor(unchanged.a));
     add('  baseline: 4 KiB write + fdatasync, same disk (interleaved)', [...created.b, ...autosaves.b, ...unchanged.b]);
