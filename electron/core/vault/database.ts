@@ -56,8 +56,15 @@ export const PAGE_SIZE = 4096;
 /** The page cache's memory budget per connection: 32 MiB, 8,192 pages (docs/performance.md says why). */
 export const PAGE_CACHE_KIB = 32 * 1024;
 
-/** A WAL holding more than this is checkpointed at the next idle moment (about 256 pages). */
-export const WAL_IDLE_CHECKPOINT_BYTES = 1024 * 1024;
+/** The size of a WAL holding `frames` whole frames (a 32-byte header, then a 24-byte header and a page each). */
+export const walBytesFor = (frames: number) => 32 + frames * (24 + PAGE_SIZE);
+
+/**
+ * A WAL holding more than this (256 pages, about 1 MiB) is checkpointed at the next idle moment, and a reset
+ * WAL is cut back to it. A whole number of frames: cut anywhere else, the WAL check at the next open would
+ * read its end as a frame cut short by a crash (wal-check.ts).
+ */
+export const WAL_IDLE_CHECKPOINT_BYTES = walBytesFor(256);
 
 /** A WAL holding more than this is checkpointed between calls even during a burst: its bound on disk. */
 export const WAL_MAX_BYTES = 16 * 1024 * 1024;
