@@ -9,6 +9,7 @@ import { handlers } from './handlers';
 import { invalidInput, plainFallback, printable } from './input-errors';
 import { inputShapeProblem } from './input-shape';
 import { VaultSession } from './session';
+import { WalCheckpoints } from './wal-checkpoints';
 import type { Core, CoreOptions } from './types';
 import { isDamage, damagedVault } from './vault/database';
 import { DEFAULT_KDF } from './vault/kdf';
@@ -43,6 +44,7 @@ export function createCore(options: CoreOptions): Core {
     return result;
   };
   const pageCheck = new BackgroundPageCheck(session, enqueue);
+  const checkpoints = new WalCheckpoints(session, enqueue, () => inFlight);
 
   return {
     call(method, input, options = {}) {
@@ -54,6 +56,7 @@ export function createCore(options: CoreOptions): Core {
           // After an unlock, the page check starts; after any other call this does nothing.
           pageCheck.start();
           session.sealAuditHeadIfDue();
+          checkpoints.afterCall();
         });
     },
     // In the queue and counted like a call, so a lock waits for it and never closes the database under it; the
@@ -69,10 +72,12 @@ export function createCore(options: CoreOptions): Core {
         }))
         .finally(() => {
           inFlight -= 1;
+          checkpoints.afterCall();
         });
     },
     pagesChecked: () => pageCheck.done(),
     longestPageCheckSliceMs: () => pageCheck.longestSliceMs,
+    walCheckpoints: () => ({ ...checkpoints.stats }),
     validate: (method, input) => {
       const checked = checkInput(method, input);
       return checked.ok ? null : checked.error;

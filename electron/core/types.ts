@@ -1,6 +1,7 @@
 import type { CallError, CallResult } from '../../shared/errors';
 import type { MediaResponse } from './media/read-recording';
 import type { PageCheckProgress } from './vault/page-check';
+import type { CheckpointStats } from './wal-checkpoints';
 import type { Progress } from '../../shared/progress';
 
 export type { MediaResponse } from './media/read-recording';
@@ -65,4 +66,6 @@ export interface Core {
   pagesChecked(): Promise<PageCheckProgress | null>;
   /** The longest slice of the background page check so far, in ms (for the benchmark). */
   longestPageCheckSliceMs(): number;
+  /** How many WAL checkpoints ran off the write path, the longest, and the largest WAL seen (benchmark, tests). */
+  walCheckpoints(): CheckpointStats;
 }

@@ -1,5 +1,6 @@
 import { notFound } from '../errors';
 import type { ServiceContext } from './context';
+import { prepared } from '../vault/statements';
 
 /**
  * Who may see which clients, sessions and cases (DESIGN.md 1.1): the half of the visibility rules that names
@@ -34,7 +35,7 @@ export function clientVisible(ctx: ServiceContext, client = 'clients'): SqlPart 
 
 export function assertClientVisible(ctx: ServiceContext, clientId: string): void {
   const part = clientVisible(ctx);
-  const row = ctx.db.prepare(`SELECT 1 FROM clients WHERE id = ? AND (${part.sql})`).get(clientId, ...part.params);
+  const row = prepared(ctx.db, `SELECT 1 FROM clients WHERE id = ? AND (${part.sql})`).get(clientId, ...part.params);
   // "Not found" rather than "forbidden": another therapist's client must not be confirmed to exist.
   if (!row) throw notFound('That client');
 }
@@ -42,7 +43,7 @@ export function assertClientVisible(ctx: ServiceContext, clientId: string): void
 /** Whether this user works clinically with the client, which is what reading their notes needs. */
 export function isClinicianFor(ctx: ServiceContext, clientId: string): boolean {
   const part = caseload(ctx, 'clients');
-  return !!ctx.db.prepare(`SELECT 1 FROM clients WHERE id = ? AND (${part.sql})`).get(clientId, ...part.params);
+  return !!prepared(ctx.db, `SELECT 1 FROM clients WHERE id = ? AND (${part.sql})`).get(clientId, ...part.params);
 }
 
 /** Sessions in a client's file: only those the client is a subject (attendee) of, in cases this user may see. */

@@ -9,6 +9,7 @@ import { ConfideError, conflict, forbidden, invalidField, notFound } from '../er
 import type { ServiceContext } from './context';
 import { participantsOfCase } from './refs';
 import { assertClientVisible, caseAbout } from './visibility';
+import { prepared } from '../vault/statements';
 
 export interface CaseRow {
   id: string;
@@ -44,7 +45,7 @@ function capabilitiesOf(ctx: ServiceContext, row: CaseRow) {
 }
 
 export function findCase(ctx: ServiceContext, caseId: string): CaseRow {
-  const row = ctx.db.prepare(`${SELECT_CASE} WHERE cases.id = ?`).get(caseId) as CaseRow | undefined;
+  const row = prepared(ctx.db, `${SELECT_CASE} WHERE cases.id = ?`).get(caseId) as CaseRow | undefined;
   if (!row || (row.therapist_id !== ctx.user.id && !ctx.user.is_director)) throw notFound('That case');
   return row;
 }
@@ -57,8 +58,7 @@ export function assertRunsCase(ctx: ServiceContext, row: CaseRow, message = "Onl
 export function listCases(ctx: ServiceContext, clientId: string): CaseRecord[] {
   assertClientVisible(ctx, clientId);
   const about = caseAbout(ctx, clientId);
-  const rows = ctx.db
-    .prepare(`${SELECT_CASE} WHERE ${about.sql} ORDER BY cases.opened_on DESC, cases.reference_no DESC`)
+  const rows = prepared(ctx.db, `${SELECT_CASE} WHERE ${about.sql} ORDER BY cases.opened_on DESC, cases.reference_no DESC`)
     .all(...about.params) as CaseRow[];
   return rows.map((row) => toRecord(ctx, row));
 }
@@ -77,18 +77,17 @@ export function createCase(
   if (therapistId !== ctx.user.id && !ctx.user.is_director) {
     throw forbidden('Only a practice director can assign a case to another therapist.');
   }
-  const therapist = ctx.db.prepare('SELECT is_therapist FROM users WHERE id = ?').get(therapistId) as
+  const therapist = prepared(ctx.db, 'SELECT is_therapist FROM users WHERE id = ?').get(therapistId) as
     | { is_therapist: 0 | 1 }
     | undefined;
   if (!therapist) throw notFound('That therapist');
   if (!therapist.is_therapist) throw invalid('A case must be assigned to a user with the therapist role.');
   const id = randomUUID();
   ctx.db.transaction(() => {
-    const next = ctx.db.prepare('SELECT ifnull(max(reference_no), 0) + 1 AS n FROM cases').get() as { n: number };
-    ctx.db
-      .prepare('INSERT INTO cases (id, reference_no, kind, therapist_id, opened_on, closed_on, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
+    const next = prepared(ctx.db, 'SELECT ifnull(max(reference_no), 0) + 1 AS n FROM cases').get() as { n: number };
+    prepared(ctx.db, 'INSERT INTO cases (id, reference_no, kind, therapist_id, opened_on, closed_on, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
       .run(id, next.n, input.kind, therapistId, input.openedOn, ctx.now());
-    const add = ctx.db.prepare('INSERT INTO case_participants (case_id, client_id) VALUES (?, ?)');
+    const add = prepared(ctx.db, 'INSERT INTO case_participants (case_id, client_id) VALUES (?, ?)');
     participants.forEach((clientId) => add.run(id, clientId));
   })();
   return toRecord(ctx, findCase(ctx, id));
@@ -101,14 +100,14 @@ export function closeCase(ctx: ServiceContext, input: { caseId: string; closedOn
   if (input.closedOn < row.opened_on) throw invalidField('closedOn', 'A case cannot close before the day it opened.');
   const future = futureDateProblem('Closing date', input.closedOn, ctx.today());
   if (future) throw invalidField('closedOn', `${future}: close the case on or after the day work ends.`);
-  const last = ctx.db.prepare('SELECT max(substr(starts_at, 1, 10)) AS day FROM sessions WHERE case_id = ?').get(row.id) as {
+  const last = prepared(ctx.db, 'SELECT max(substr(starts_at, 1, 10)) AS day FROM sessions WHERE case_id = ?').get(row.id) as {
     day: string | null;
   };
   if (last.day !== null && input.closedOn < last.day) {
     throw invalidField('closedOn', 'A case cannot close before its last session.');
   }
   ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE cases SET closed_on = ? WHERE id = ?').run(input.closedOn, row.id);
+    prepared(ctx.db, 'UPDATE cases SET closed_on = ? WHERE id = ?').run(input.closedOn, row.id);
   })();
   return toRecord(ctx, findCase(ctx, row.id));
 }

@@ -9,6 +9,7 @@ import { futureDateProblem } from '../../../shared/dates';
 import { ConfideError, forbidden, invalidField } from '../errors';
 import type { ServiceContext } from './context';
 import { assertClientVisible, clientVisible, isClinicianFor } from './visibility';
+import { prepared } from '../vault/statements';
 
 type NewClientInput = z.output<(typeof contract)['clients.create']['input']>;
 type UpdateClientInput = z.output<(typeof contract)['clients.update']['input']>;
@@ -69,8 +70,8 @@ export function listClients(
     params.push(pattern, pattern, pattern);
   }
   const status = input.status ?? 'all';
-  const rows = ctx.db
-    .prepare(
+  const rows = prepared(
+      ctx.db,
       `SELECT * FROM (${SELECT_CLIENT} WHERE ${where.join(' AND ')})
        ${status === 'all' ? '' : 'WHERE status = ?'} ORDER BY name COLLATE NOCASE, reference_no`,
     )
@@ -90,9 +91,9 @@ export function createClient(ctx: ServiceContext, input: NewClientInput): Client
   const id = randomUUID();
   const now = ctx.now();
   ctx.db.transaction(() => {
-    const next = ctx.db.prepare('SELECT ifnull(max(reference_no), 0) + 1 AS n FROM clients').get() as { n: number };
-    ctx.db
-      .prepare(
+    const next = prepared(ctx.db, 'SELECT ifnull(max(reference_no), 0) + 1 AS n FROM clients').get() as { n: number };
+    prepared(
+        ctx.db,
         `INSERT INTO clients (id, reference_no, name, therapist_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
       )
       .run(id, next.n, input.name, ctx.user.id, now, now);
@@ -122,7 +123,7 @@ export function updateClient(ctx: ServiceContext, input: UpdateClientInput): Cli
   ctx.db.transaction(() => {
     writeDetails(ctx, input.clientId, input);
     if (input.equalityWithdrawn) {
-      ctx.db.prepare('DELETE FROM client_equality WHERE client_id = ?').run(input.clientId);
+      prepared(ctx.db, 'DELETE FROM client_equality WHERE client_id = ?').run(input.clientId);
     }
   })();
   return readClient(ctx, input.clientId);
@@ -146,26 +147,25 @@ function writeDetails(ctx: ServiceContext, clientId: string, input: Omit<NewClie
   text('heard_about', input.heardAbout);
   if (input.interpreterNeeded !== undefined) columns.push(['interpreter_needed', input.interpreterNeeded ? 1 : 0]);
   if (columns.length > 0) {
-    ctx.db
-      .prepare(`UPDATE clients SET ${columns.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+    prepared(ctx.db, `UPDATE clients SET ${columns.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...columns.map(([, v]) => v), ctx.now(), clientId);
   }
   if (input.referrerName !== undefined || input.referrerContact !== undefined) {
-    const current = ctx.db.prepare('SELECT name, contact FROM client_referrers WHERE client_id = ?').get(clientId) as
+    const current = prepared(ctx.db, 'SELECT name, contact FROM client_referrers WHERE client_id = ?').get(clientId) as
       | { name: string | null; contact: string | null }
       | undefined;
     const name = input.referrerName !== undefined ? emptyToNull(input.referrerName) : (current?.name ?? null);
     const contact = input.referrerContact !== undefined ? emptyToNull(input.referrerContact) : (current?.contact ?? null);
-    ctx.db.prepare('DELETE FROM client_referrers WHERE client_id = ?').run(clientId);
+    prepared(ctx.db, 'DELETE FROM client_referrers WHERE client_id = ?').run(clientId);
     if (name !== null || contact !== null) {
-      ctx.db.prepare('INSERT INTO client_referrers (client_id, name, contact) VALUES (?, ?, ?)').run(clientId, name, contact);
+      prepared(ctx.db, 'INSERT INTO client_referrers (client_id, name, contact) VALUES (?, ?, ?)').run(clientId, name, contact);
     }
   }
   if (input.equality) {
     const e = input.equality;
-    ctx.db.prepare('DELETE FROM client_equality WHERE client_id = ?').run(clientId);
-    ctx.db
-      .prepare(
+    prepared(ctx.db, 'DELETE FROM client_equality WHERE client_id = ?').run(clientId);
+    prepared(
+        ctx.db,
         `INSERT INTO client_equality (client_id, consent_recorded_at, consent_recorded_by, ethnicity, gender, sexual_orientation, disability, religion)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -184,16 +184,15 @@ function writeDetails(ctx: ServiceContext, clientId: string, input: Omit<NewClie
 
 function readClient(ctx: ServiceContext, clientId: string): ClientDetail {
   assertClientVisible(ctx, clientId);
-  const row = ctx.db
-    .prepare(`${SELECT_CLIENT.replace('clients.*', 'clients.*, users.name AS therapist_name')} JOIN users ON users.id = clients.therapist_id WHERE clients.id = ?`)
+  const row = prepared(ctx.db, `${SELECT_CLIENT.replace('clients.*', 'clients.*, users.name AS therapist_name')} JOIN users ON users.id = clients.therapist_id WHERE clients.id = ?`)
     .get(clientId) as ClientRow & { therapist_name: string };
-  const referrer = ctx.db.prepare('SELECT name, contact FROM client_referrers WHERE client_id = ?').get(clientId) as
+  const referrer = prepared(ctx.db, 'SELECT name, contact FROM client_referrers WHERE client_id = ?').get(clientId) as
     | { name: string | null; contact: string | null }
     | undefined;
   const can = capabilitiesFor(ctx, clientId);
   // Special-category data is not even read for someone who may not see it.
   const equality = can.seeEqualityMonitoring
-    ? (ctx.db.prepare('SELECT * FROM client_equality WHERE client_id = ?').get(clientId) as Record<string, string | null> | undefined)
+    ? (prepared(ctx.db, 'SELECT * FROM client_equality WHERE client_id = ?').get(clientId) as Record<string, string | null> | undefined)
     : undefined;
   return {
     ...toSummary(row),

@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { clientRef, subjectsOfNote } from './refs';
 import { findSession, openCaseOf } from './sessions';
 import { and, assertClientVisible, noteAbout, noteReadable, type SqlPart } from './visibility';
+import { prepared } from '../vault/statements';
 
 interface NoteRow {
   id: string;
@@ -29,7 +30,7 @@ const SELECT_NOTE = 'SELECT notes.*, users.name AS author_name FROM notes JOIN u
 /** Every read of note content goes through here, so the visibility rules apply to every path. */
 export function selectReadableNotes(ctx: ServiceContext, where: SqlPart, order = 'notes.created_at DESC, notes.id'): NoteRow[] {
   const part = and(noteReadable(ctx), where);
-  return ctx.db.prepare(`${SELECT_NOTE} WHERE ${part.sql} ORDER BY ${order}`).all(...part.params) as NoteRow[];
+  return prepared(ctx.db, `${SELECT_NOTE} WHERE ${part.sql} ORDER BY ${order}`).all(...part.params) as NoteRow[];
 }
 
 /**
@@ -40,16 +41,16 @@ export function selectReadableNotes(ctx: ServiceContext, where: SqlPart, order =
 function toRecord(ctx: ServiceContext, row: NoteRow, fileClientId: string): NoteRecord {
   const subjects = subjectsOfNote(ctx.db, row.id);
   const amendments = (
-    ctx.db
-      .prepare(
+    prepared(
+        ctx.db,
         `SELECT a.id, a.body, a.reason, a.created_at, u.name AS author_name FROM note_amendments a
          JOIN users u ON u.id = a.author_id WHERE a.note_id = ? ORDER BY a.seq`,
       )
       .all(row.id) as Array<{ id: string; body: string; reason: string; created_at: string; author_name: string }>
   ).map((a) => ({ id: a.id, body: a.body, reason: a.reason, authorName: a.author_name, createdAt: a.created_at }));
   const clientComments = (
-    ctx.db
-      .prepare(
+    prepared(
+        ctx.db,
         `SELECT k.id, k.client_id, k.comment, k.created_at, u.name AS recorded_by FROM note_client_comments k
          JOIN users u ON u.id = k.recorded_by WHERE k.note_id = ? AND k.client_id = ? ORDER BY k.created_at, k.id`,
       )
@@ -121,7 +122,7 @@ interface DraftTarget {
 /** Where a new note goes, and its subjects, derived from what it is about by the one rule (shared/rules/subjects). */
 function resolveTarget(ctx: ServiceContext, about: NoteAbout): DraftTarget {
   const place = placeOf(ctx, about);
-  const ids = (sql: string, id: string) => (ctx.db.prepare(sql).pluck().all(id) as string[]);
+  const ids = (sql: string, id: string) => (prepared(ctx.db, sql, 'pluck').all(id) as string[]);
   const subjects = derivedSubjects(about, {
     attendeesOf: (sessionId) => ids('SELECT client_id FROM session_attendees WHERE session_id = ?', sessionId),
     participantsOf: (caseId) => ids('SELECT client_id FROM case_participants WHERE case_id = ?', caseId),
@@ -172,7 +173,8 @@ export function saveDraft(
     const row = ownNote(ctx, input.noteId);
     if (!sameTarget(row, input.about)) throw conflict('That draft belongs to a different record.');
     if (row.status === 'final') throw conflict('This note is finalised and can no longer be edited. Add an amendment instead.');
-    ctx.db.prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(input.body, now, row.id);
+    // An autosave of the text already stored writes nothing: no re-indexing, no commit to wait for.
+    if (row.body !== input.body) prepared(ctx.db, 'UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(input.body, now, row.id);
     return { noteId: row.id, savedAt: now };
   }
   const target = resolveTarget(ctx, input.about);
@@ -180,10 +182,10 @@ export function saveDraft(
   ctx.db.transaction(() => {
     // Subjects first, so the search index row is written once with them (see migration 0002).
     ctx.db.pragma('defer_foreign_keys = ON');
-    const add = ctx.db.prepare('INSERT INTO note_subjects (note_id, client_id) VALUES (?, ?)');
+    const add = prepared(ctx.db, 'INSERT INTO note_subjects (note_id, client_id) VALUES (?, ?)');
     target.subjects.forEach((clientId) => add.run(id, clientId));
-    ctx.db
-      .prepare(
+    prepared(
+        ctx.db,
         `INSERT INTO notes (id, kind, case_id, session_id, client_id, author_id, status, body, created_at, updated_at, finalised_at)
          VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, NULL)`,
       )
@@ -211,7 +213,7 @@ export function finaliseNote(ctx: ServiceContext, at: NoteInFile): NoteRecord {
   if (row.body.trim() === '') throw conflict('An empty note cannot be finalised. Write the note first.');
   const now = ctx.now();
   ctx.db.transaction(() => {
-    ctx.db.prepare(`UPDATE notes SET status = 'final', finalised_at = ?, updated_at = ? WHERE id = ?`).run(now, now, noteId);
+    prepared(ctx.db, `UPDATE notes SET status = 'final', finalised_at = ?, updated_at = ? WHERE id = ?`).run(now, now, noteId);
   })();
   return toRecord(ctx, readableNote(ctx, at), at.clientId);
 }
@@ -221,8 +223,7 @@ export function amendNote(ctx: ServiceContext, input: NoteInFile & { body: strin
   const row = readableNote(ctx, input);
   if (row.status !== 'final') throw conflict('A draft is edited directly; only finalised notes are amended.');
   ctx.db.transaction(() => {
-    ctx.db
-      .prepare('INSERT INTO note_amendments (id, note_id, author_id, body, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    prepared(ctx.db, 'INSERT INTO note_amendments (id, note_id, author_id, body, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(randomUUID(), row.id, ctx.user.id, input.body, input.reason, ctx.now());
   })();
   return toRecord(ctx, readableNote(ctx, input), input.clientId);
@@ -236,8 +237,7 @@ export function addClientComment(ctx: ServiceContext, input: NoteInFile & { comm
   const row = readableNote(ctx, input);
   if (row.status !== 'final') throw conflict('A client comments on a finalised note, not on a draft.');
   ctx.db.transaction(() => {
-    ctx.db
-      .prepare('INSERT INTO note_client_comments (id, note_id, client_id, comment, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    prepared(ctx.db, 'INSERT INTO note_client_comments (id, note_id, client_id, comment, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(randomUUID(), row.id, input.clientId, input.comment, ctx.user.id, ctx.now());
   })();
   return toRecord(ctx, readableNote(ctx, input), input.clientId);

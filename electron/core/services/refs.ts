@@ -1,6 +1,7 @@
 import { formatClientReference } from '../../../shared/client-reference';
 import type { ParticipantRef } from '../../../shared/records';
 import type { Db } from '../vault/database';
+import { prepared } from '../vault/statements';
 
 interface RefRow {
   id: string;
@@ -14,8 +15,7 @@ function toRef(row: RefRow): ParticipantRef {
 
 /** Clients linked to a record through a link table, by name and reference, ordered by reference. */
 function linkedClients(db: Db, table: string, key: string, id: string): ParticipantRef[] {
-  const rows = db
-    .prepare(`SELECT c.id, c.reference_no, c.name FROM ${table} l JOIN clients c ON c.id = l.client_id WHERE l.${key} = ? ORDER BY c.reference_no`)
+  const rows = prepared(db, `SELECT c.id, c.reference_no, c.name FROM ${table} l JOIN clients c ON c.id = l.client_id WHERE l.${key} = ? ORDER BY c.reference_no`)
     .all(id) as RefRow[];
   return rows.map(toRef);
 }
@@ -27,6 +27,6 @@ export const attendeesOfCorrection = (db: Db, correctionId: string) =>
 export const participantsOfCase = (db: Db, caseId: string) => linkedClients(db, 'case_participants', 'case_id', caseId);
 
 export function clientRef(db: Db, clientId: string): ParticipantRef {
-  return toRef(db.prepare('SELECT id, reference_no, name FROM clients WHERE id = ?').get(clientId) as RefRow);
+  return toRef(prepared(db, 'SELECT id, reference_no, name FROM clients WHERE id = ?').get(clientId) as RefRow);
 }
 

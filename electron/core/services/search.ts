@@ -3,6 +3,7 @@ import type { ServiceContext } from './context';
 import { clientRef } from './refs';
 import { formatClientReference } from '../../../shared/client-reference';
 import { assertClientVisible, clientVisible, isClinicianFor, noteReadable, subjectsInCare } from './visibility';
+import { prepared } from '../vault/statements';
 
 const MAX_HITS = 50;
 
@@ -32,15 +33,15 @@ interface NoteHitRow {
 function noteHits(ctx: ServiceContext, query: string, subjectToken: string | null): NoteHitRow[] {
   const readable = noteReadable(ctx);
   const match = `text : (${query})${subjectToken ? ` AND subjects : "${subjectToken}"` : ''}`;
-  const fromNotes = ctx.db
-    .prepare(
+  const fromNotes = prepared(
+      ctx.db,
       `SELECT notes.id, snippet(notes_fts, 0, '', '', '…', 12) AS snippet
        FROM notes_fts JOIN notes ON notes.seq = notes_fts.rowid
        WHERE notes_fts MATCH ? AND ${readable.sql} ORDER BY notes_fts.rowid DESC LIMIT ${MAX_HITS}`,
     )
     .all(match, ...readable.params) as NoteHitRow[];
-  const fromAmendments = ctx.db
-    .prepare(
+  const fromAmendments = prepared(
+      ctx.db,
       `SELECT notes.id, snippet(note_amendments_fts, 0, '', '', '…', 12) AS snippet
        FROM note_amendments_fts JOIN note_amendments a ON a.seq = note_amendments_fts.rowid JOIN notes ON notes.id = a.note_id
        WHERE note_amendments_fts MATCH ? AND ${readable.sql} ORDER BY note_amendments_fts.rowid DESC LIMIT ${MAX_HITS}`,
@@ -62,13 +63,13 @@ export function search(ctx: ServiceContext, input: { text: string; clientId?: st
     assertClientVisible(ctx, input.clientId);
     if (isClinicianFor(ctx, input.clientId)) {
       const client = clientRef(ctx.db, input.clientId);
-      const { reference_no } = ctx.db.prepare('SELECT reference_no FROM clients WHERE id = ?').get(client.id) as { reference_no: number };
+      const { reference_no } = prepared(ctx.db, 'SELECT reference_no FROM clients WHERE id = ?').get(client.id) as { reference_no: number };
       for (const row of noteHits(ctx, match, `s${reference_no}`)) hits.push({ kind: 'note', client, noteId: row.id, snippet: row.snippet });
     }
   } else {
     const visible = clientVisible(ctx);
-    const clients = ctx.db
-      .prepare(
+    const clients = prepared(
+        ctx.db,
         `SELECT clients.id, clients.reference_no, clients.name FROM clients_fts JOIN clients ON clients.reference_no = clients_fts.rowid
          WHERE clients_fts MATCH ? AND ${visible.sql} ORDER BY clients_fts.rank LIMIT ${MAX_HITS}`,
       )

@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { assertNoKeptRecording } from './recorded-sessions';
 import { attendeesOfSession, attendeesOfCorrection } from './refs';
 import { assertClientVisible, sessionAbout } from './visibility';
+import { prepared } from '../vault/statements';
 
 interface SessionRow {
   id: string;
@@ -38,8 +39,8 @@ const SELECT_SESSION = 'SELECT sessions.*, cases.kind AS case_kind FROM sessions
  * therapist reads it; a director sees the dates and attendance as they were.
  */
 function correctionsOf(ctx: ServiceContext, sessionId: string): SessionCorrection[] {
-  const rows = ctx.db
-    .prepare(
+  const rows = prepared(
+    ctx.db,
       `SELECT k.id, k.corrected_at, u.name AS corrected_by_name, k.reason, k.starts_at, k.duration_minutes, k.modality, k.status,
               cases.therapist_id
        FROM session_corrections k JOIN users u ON u.id = k.corrected_by
@@ -82,8 +83,7 @@ function toRecord(ctx: ServiceContext, row: SessionRow, fileClientId: string | n
 export function listSessions(ctx: ServiceContext, clientId: string): SessionRecord[] {
   assertClientVisible(ctx, clientId);
   const about = sessionAbout(ctx, clientId);
-  const rows = ctx.db
-    .prepare(`${SELECT_SESSION} WHERE ${about.sql} ORDER BY sessions.starts_at DESC, sessions.id`)
+  const rows = prepared(ctx.db, `${SELECT_SESSION} WHERE ${about.sql} ORDER BY sessions.starts_at DESC, sessions.id`)
     .all(...about.params) as SessionRow[];
   return rows.map((row) => toRecord(ctx, row, clientId));
 }

@@ -2,6 +2,7 @@ import { formatClientReference } from '../../../shared/client-reference';
 import type { ParticipantRef } from '../../../shared/records';
 import { and, caseload, type SqlPart } from './caseload';
 import type { ServiceContext } from './context';
+import { prepared } from '../vault/statements';
 
 /**
  * The one place that decides who sees what (DESIGN.md 1.1 and 1.2). Every read path — client file,
@@ -17,8 +18,8 @@ export { and, assertClientVisible, caseAbout, clientVisible, isClinicianFor, ses
  */
 export function subjectsInCare(ctx: ServiceContext, noteId: string): ParticipantRef[] {
   const care = caseload(ctx, 'c');
-  const rows = ctx.db
-    .prepare(
+  const rows = prepared(
+      ctx.db,
       `SELECT c.id, c.reference_no, c.name FROM note_subjects s JOIN clients c ON c.id = s.client_id
        WHERE s.note_id = ? AND ${care.sql} ORDER BY c.reference_no`,
     )

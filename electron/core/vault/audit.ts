@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction } from '../../../shared/audit-actions';
 import type { Db } from './database';
+import { prepared } from './statements';
 
 /**
  * The tamper-evident audit log: each entry's hash covers its own fields and the previous entry's hash,
@@ -36,7 +37,7 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 }
 
 export function appendAudit(db: Db, entry: AuditEntry): void {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const last = prepared(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;
   const row = {
@@ -48,7 +49,8 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
     detail: JSON.stringify(entry.detail ?? {}),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_log (seq, at, actor_id, action, target_id, detail, prev_hash, hash)
      VALUES (@seq, @at, @actor_id, @action, @target_id, @detail, @prev_hash, @hash)`,
   ).run({ ...row, hash: entryHash(row) });

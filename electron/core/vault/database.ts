@@ -53,6 +53,22 @@ const PLAINTEXT_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** SQLCipher 4's page size, which Confide never changes (docs/vault-format.md). */
 export const PAGE_SIZE = 4096;
 
+/** The page cache's memory budget per connection: 32 MiB, 8,192 pages (docs/performance.md says why). */
+export const PAGE_CACHE_KIB = 32 * 1024;
+
+/** The size of a WAL holding `frames` whole frames (a 32-byte header, then a 24-byte header and a page each). */
+export const walBytesFor = (frames: number) => 32 + frames * (24 + PAGE_SIZE);
+
+/**
+ * A WAL holding more than this (256 pages, about 1 MiB) is checkpointed at the next idle moment, and a reset
+ * WAL is cut back to it. A whole number of frames: cut anywhere else, the WAL check at the next open would
+ * read its end as a frame cut short by a crash (wal-check.ts).
+ */
+export const WAL_IDLE_CHECKPOINT_BYTES = walBytesFor(256);
+
+/** A WAL holding more than this is checkpointed between calls even during a burst: its bound on disk. */
+export const WAL_MAX_BYTES = 16 * 1024 * 1024;
+
 /**
  * A vault.db that starts with SQLite's plaintext header is not encrypted, so it is not a vault. Read
  * from the file itself: even a keyless SQLite connection would replay and delete vault.db-wal on close.
@@ -84,21 +100,7 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     } finally {
       keyText.fill(0);
     }
-    // Sorts, index builds and VACUUM would otherwise spill plaintext to etilqs_* files in the OS temp folder.
-    db.pragma('temp_store = MEMORY');
-    // A new vault returns freed pages to the file system at every commit, so the file holds no unused
-    // pages: the page check covers all of it, and nothing deleted lingers in a free page.
-    if (options.create) db.pragma('auto_vacuum = FULL');
-    // Held for the life of the connection, so a second process gets SQLITE_BUSY rather than a shared vault.
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('secure_delete = ON');
-    db.exec('BEGIN EXCLUSIVE; COMMIT;');
-    // One home for the reference format, in SQL too (migration 0002's triggers predate it and keep printf).
-    db.function('client_reference', { deterministic: true }, (n) => formatClientReference(Number(n)));
+    applyConnectionSettings(db, options);
     return db;
   } catch (error) {
     db.close();
@@ -106,6 +108,36 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     if (isSqliteError(error, 'SQLITE_NOTADB') || isSqliteError(error, 'SQLITE_CORRUPT')) throw damagedVault();
     throw error;
   }
+}
+
+/**
+ * The settings every vault connection runs with, once its key is set. Exported so the benchmark can give a
+ * plain SQLite file exactly the same ones (scripts/bench-encryption.ts).
+ */
+export function applyConnectionSettings(db: Db, options: Pick<OpenOptions, 'create'> = {}): void {
+  // Sorts, index builds and VACUUM would otherwise spill plaintext to etilqs_* files in the OS temp folder.
+  db.pragma('temp_store = MEMORY');
+  // A new vault returns freed pages to the file system at every commit, so the file holds no unused
+  // pages: the page check covers all of it, and nothing deleted lingers in a free page.
+  if (options.create) db.pragma('auto_vacuum = FULL');
+  // Held for the life of the connection, so a second process gets SQLITE_BUSY rather than a shared vault.
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+  db.pragma('journal_mode = WAL');
+  // FULL: the WAL is fsynced at every commit, so an acknowledged write survives power loss (DESIGN 1.8);
+  // NORMAL would let the last commits vanish. The checkpoint's cost is moved, not its durability.
+  db.pragma('synchronous = FULL');
+  // No commit runs a checkpoint: the core runs them between calls (wal-checkpoints.ts), and a reset WAL is
+  // cut back to this size, so its size on disk says how much is waiting to be checkpointed.
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`journal_size_limit = ${WAL_IDLE_CHECKPOINT_BYTES}`);
+  // Decrypted pages kept in memory, within the budget in docs/performance.md; freed at lock.
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.exec('BEGIN EXCLUSIVE; COMMIT;');
+  // One home for the reference format, in SQL too (migration 0002's triggers predate it and keep printf).
+  db.function('client_reference', { deterministic: true }, (n) => formatClientReference(Number(n)));
 }
 
 /**
@@ -123,6 +155,14 @@ export function integrityProblem(db: Db): string | null {
     if (isDamage(error)) return 'a page of the database failed its authentication check';
     throw error;
   }
+}
+
+/**
+ * Copies committed pages from the WAL into vault.db without waiting for anyone (the connection is the only
+ * one, so it completes). The next commit starts the WAL again from its beginning.
+ */
+export function checkpointPassive(db: Db): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
 }
 
 /** Checkpoints the WAL into vault.db and truncates it, so a closed vault is one file. */

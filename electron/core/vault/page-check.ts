@@ -17,6 +17,12 @@ const RESERVED = IV_BYTES + HMAC_BYTES;
 const HMAC_SALT_MASK = 0x3a;
 const FAST_KDF_ITERATIONS = 2;
 const PAGES_PER_READ = 16;
+/**
+ * SQLite never writes the page holding byte 0x40000000 (its lock-byte page, in a file past 1 GiB), so
+ * SQLCipher never encrypts it: it holds no data and no HMAC, and checking it would call every vault past
+ * 1 GiB damaged.
+ */
+const LOCK_BYTE_PAGE = 0x40000000 / PAGE_SIZE + 1;
 
 export interface PageCheckProgress {
   done: boolean;
@@ -68,7 +74,7 @@ export class PageCheck {
       const whole = Math.floor(read / PAGE_SIZE);
       for (let i = 0; i < whole; i++) {
         const page = this.nextPage + i;
-        if (!this.pageAuthenticates(this.buffer.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), page)) {
+        if (page !== LOCK_BYTE_PAGE && !this.pageAuthenticates(this.buffer.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), page)) {
           this.problem = `page ${page} of ${total} fails its authentication check`;
           break;
         }

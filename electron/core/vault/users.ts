@@ -1,5 +1,6 @@
 import type { Role, User } from '../../../shared/schemas';
 import type { Db } from './database';
+import { prepared } from './statements';
 
 export interface UserRow {
   id: string;
@@ -24,22 +25,23 @@ export function toUser(row: UserRow): User {
 }
 
 export function findUserBySlot(db: Db, slotId: string): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE key_slot_id = ?').get(slotId) as UserRow | undefined;
+  return prepared(db, 'SELECT * FROM users WHERE key_slot_id = ?').get(slotId) as UserRow | undefined;
 }
 
 export function findUserByName(db: Db, name: string): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE name_key = ?').get(nameKey(name)) as UserRow | undefined;
+  return prepared(db, 'SELECT * FROM users WHERE name_key = ?').get(nameKey(name)) as UserRow | undefined;
 }
 
 export function findUserById(db: Db, id: string): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return prepared(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
 export function insertUser(
   db: Db,
   user: { id: string; name: string; roles: Role[]; keySlotId: string; createdAt: string },
 ): UserRow {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO users (id, name, name_key, is_director, is_therapist, key_slot_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -55,5 +57,5 @@ export function insertUser(
 }
 
 export function listUsers(db: Db): User[] {
-  return (db.prepare('SELECT * FROM users ORDER BY name COLLATE NOCASE').all() as UserRow[]).map(toUser);
+  return (prepared(db, 'SELECT * FROM users ORDER BY name COLLATE NOCASE').all() as UserRow[]).map(toUser);
 }

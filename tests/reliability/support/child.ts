@@ -11,6 +11,7 @@ import { TEST_KDF } from '../../support/vault-fixture';
 
 export type ChildTask =
   | { task: 'write-clients'; vaultDir: string; passphrase: string }
+  | { task: 'write-notes'; vaultDir: string; passphrase: string; clientId: string; pauseEvery: number }
   | { task: 'create'; vaultDir: string; practiceName: string; userName: string; passphrase: string }
   | { task: 'change-passphrase'; vaultDir: string; passphrase: string; newPassphrase: string }
   | { task: 'add-user'; vaultDir: string; passphrase: string; name: string; userPassphrase: string }
@@ -19,6 +20,11 @@ export type ChildTask =
   | { task: 'list-notes'; vaultDir: string; passphrase: string; clientId: string }
   | { task: 'unlock'; vaultDir: string; passphrase: string }
   | { task: 'raw-sort'; vaultDir: string; passphrase: string };
+
+/** The body of the n-th note a child writes: a few kB, so a burst moves the WAL along quickly. */
+export function noteBody(n: number): string {
+  return `note ${n}: ${Array.from({ length: 400 }, (_, k) => `w${(n * 31 + k * 17) % 5000}`).join(' ')}`;
+}
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -39,6 +45,18 @@ async function main(task: ChildTask): Promise<void> {
         const result = await typedCall(core, 'clients.create', { name: `Client ${n}`, email: `client${n}@example.org` });
         if (!result.ok) throw new Error(result.error.code);
         say(`ack ${n}`);
+      }
+    }
+    case 'write-notes': {
+      // Bursts of autosaves with idle pauses between them, so kills land in calls and in idle checkpoints alike.
+      await unlock(task.passphrase);
+      say('ready');
+      const about = { type: 'client', clientId: task.clientId, kind: 'client' } as const;
+      for (let n = 1; ; n++) {
+        const result = await typedCall(core, 'notes.saveDraft', { about, body: noteBody(n) });
+        if (!result.ok) throw new Error(result.error.code);
+        say(`ack ${n} ${result.value.noteId}`);
+        if (n % task.pauseEvery === 0) await new Promise((resolve) => setTimeout(resolve, 300));
       }
     }
     case 'create':
