@@ -60,6 +60,20 @@ export default [
     },
   },
   {
+    files: ['electron/core/attendance/**'],
+    rules: {
+      'no-restricted-imports': restrict(noElectron, noRenderer, {
+        regex: '^(\\.\\./)+(shell|cli)/|^(\\.\\./)+(main|preload)$',
+        message: 'The core never imports the Electron shell or the CLI: they import the core.',
+      }, {
+        // The attendance summary is made from dates and counts: of the services it may use only the caseload
+        // rules (which name no note table), the service context and the disclosure log; of the vault, the settings.
+        regex: '^\\.\\./(services/(?!(caseload|context|disclosure-log)$)|vault/(?!settings$)|(handlers|session|core|audited-call)$)',
+        message: 'The attendance summary cannot reach notes or other free text: it imports only the caseload rules, the disclosure log, the settings and the documents.',
+      }),
+    },
+  },
+  {
     files: ['electron/cli/**'],
     rules: { 'no-restricted-imports': restrict(noElectron, noRenderer) },
   },

@@ -21,17 +21,20 @@ import {
   IPC_FLUSHED_CHANNEL,
   IPC_LOCK_REQUESTED_CHANNEL,
   IPC_LOCKED_CHANNEL,
+  IPC_PROGRESS_CHANNEL,
 } from '../shared/bridge';
 import { contract } from '../shared/contract';
 import type { CallResult } from '../shared/errors';
+import type { Progress } from '../shared/progress';
 import { AUTO_LOCK_MINUTES_DEFAULT } from '../shared/schemas';
 import { createCore } from './core/core';
 import type { Core, LockReason } from './core/types';
-import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, resolveAppFile } from './shell/app-protocol';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, recordingIdOf, resolveAppFile } from './shell/app-protocol';
 import { appResponseHeaders } from './shell/csp';
 import { chosenPath, isFilePurpose, isFolderPurpose, openFileDialogOptions, openFolderDialogOptions } from './shell/file-dialogs';
 import { createFlushRequests, flushThenLock, LOCK_FLUSH_BOUND_MS } from './shell/flush-then-lock';
 import { createIdleLock, idleSecondsFrom, type IdleLock } from './shell/idle-lock';
+import { mediaResponse } from './shell/media-response';
 import { appMenuTemplate } from './shell/menu';
 import { appRootFromMainDir, locateNativeBinding } from './shell/native-binding';
 import { decideRequest } from './shell/request-filter';
@@ -49,7 +52,8 @@ const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataSwitch !== '') app.setPath('userData', path.resolve(userDataSwitch));
 
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+// `stream`: media elements may read recordings from app:// in ranges as they play and seek.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, stream: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -114,7 +118,7 @@ function start(): void {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.isPackaged)));
   hardenSession();
-  serveRenderer();
+  serveRenderer(core);
 
   let lastAppInputMs = Date.now();
   const idleLock = createIdleLock({
@@ -177,8 +181,11 @@ function hardenSession(): void {
   });
 }
 
-function serveRenderer(): void {
+function serveRenderer(core: Core): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    // A recording's bytes, by byte range, from the core (the same function the e2e harness serves).
+    const recordingId = request.method === 'GET' ? recordingIdOf(request.url) : null;
+    if (recordingId !== null) return mediaResponse(await core.readRecording(recordingId, request.headers.get('range')));
     const file = request.method === 'GET' ? resolveAppFile(request.url, rendererRoot) : null;
     if (file === null) return notFound();
     try {
@@ -197,14 +204,21 @@ function notFound(): Response {
 function handleCalls(core: Core, idleLock: IdleLock): void {
   ipcMain.handle(
     IPC_CALL_CHANNEL,
-    async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult<unknown>> => {
+    async (event: IpcMainInvokeEvent, method: unknown, input: unknown, callId: unknown): Promise<CallResult<unknown>> => {
       if (!isFromAppFrame(event)) {
         return { ok: false, error: { code: 'forbidden', message: 'This request did not come from Confide.' } };
       }
       if (typeof method !== 'string') {
         return { ok: false, error: { code: 'invalid-input', message: 'That action is not part of Confide.' } };
       }
-      const result = await core.call(method, input);
+      // Progress goes back to the frame that asked, tagged with the call's id (a UUID the preload made).
+      const sender = event.sender;
+      const onProgress = isCallId(callId)
+        ? (progress: Progress) => {
+            if (!sender.isDestroyed()) sender.send(IPC_PROGRESS_CHANNEL, callId, progress);
+          }
+        : undefined;
+      const result = await core.call(method, input, onProgress ? { onProgress } : {});
       if (core.isUnlocked() !== idleLock.armed || (method === 'settings.update' && result.ok)) {
         await syncIdleLock(core, idleLock);
       }
@@ -212,6 +226,9 @@ function handleCalls(core: Core, idleLock: IdleLock): void {
     },
   );
 }
+
+const isCallId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 
 /** The system's own dialogs, for the app's own frame only; the page learns only the path chosen. */
 function handleFileDialogs(): void {

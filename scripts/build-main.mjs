@@ -28,6 +28,9 @@ await build({
   // checked. pdfkit's ESM build reads import.meta.url at load, which a CommonJS bundle leaves empty, so it and
   // fontkit load from node_modules as the dependencies they are.
   external: ['electron', 'better-sqlite3-multiple-ciphers', 'argon2', '@zxcvbn-ts/*', 'pdfkit', 'fontkit'],
+  // The core finds a checkout's resources/ from import.meta.url when it is not told where they are (tests, the
+  // CLI); main.ts always tells it, and CommonJS has no import.meta, so the fallback's URL is plainly absent here.
+  define: { 'import.meta.url': 'undefined' },
 });
 
 const preload = await build({

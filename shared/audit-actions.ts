@@ -36,6 +36,21 @@ export const auditActionLabels = {
   'users.view': 'Listed the users',
   'vault.recovery-code.view': 'Was shown the pending recovery code',
   'audit.view': 'Read the audit log',
+  'practice.update': 'Changed the letterhead',
+  'release-consent.create': 'Recorded a consent to release information',
+  'release-consent.list': 'Listed a client’s consents to release information',
+  'release-consent.withdraw': 'Recorded the withdrawal of a consent to release information',
+  'attendance.preview': 'Previewed an attendance summary',
+  'attendance.export': 'Exported an attendance summary',
+  'disclosure.list': 'Read the disclosure log',
+  'recording-consent.create': 'Recorded a recording consent',
+  'recording-consent.list': 'Listed a client’s recording consents',
+  'recording-consent.withdraw': 'Recorded withdrawal of a recording consent',
+  'recording.attach': 'Attached a recording',
+  'recording.list': 'Listed recordings',
+  'recording.view': 'Opened a recording’s details',
+  'recording.verify': 'Checked a recording’s file',
+  'recording.play': 'Played a recording',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

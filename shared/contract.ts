@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { choice, fields as input } from './fields';
 import * as r from './records';
 import * as s from './schemas';
+import * as rel from './release';
+import * as rec from './recordings';
 import { text } from './text';
 import { parseReference } from './client-reference';
 import { changeAudit, keyChangeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
@@ -150,6 +152,47 @@ export const contract = {
     input: r.newUser.extend({ passphrase: s.passphrase }),
     output: s.user,
   },
+  /** The practice's letterhead and signatory, for the letters it sends (the attendance summary). */
+  'practice.get': {
+    access: 'unlocked', audit: noAudit('The letterhead is the practice’s own address and signatory; no client’s record is read.'),
+    input: empty,
+    output: rel.practiceLetterhead,
+  },
+  'practice.update': { access: 'unlocked', audit: changeAudit('practice.update'), input: input(rel.letterheadFields), output: rel.practiceLetterhead },
+  /** A client's written consent to release information to a third party (DESIGN.md §1.3). */
+  'releaseConsents.create': { access: 'unlocked', audit: changeAudit('release-consent.create'), input: rel.newReleaseConsent, output: rel.releaseConsentRecord },
+  'releaseConsents.list': {
+    access: 'unlocked', audit: viewAudit('release-consent.list'),
+    input: input({ clientId: r.clientId }),
+    output: z.strictObject({ consents: z.array(rel.releaseConsentRecord) }),
+  },
+  'releaseConsents.withdraw': { access: 'unlocked', audit: changeAudit('release-consent.withdraw'), input: rel.withdrawReleaseConsent, output: rel.releaseConsentRecord },
+  /** Exactly what an attendance summary would release, or which consents are missing for it. */
+  'attendance.preview': { access: 'unlocked', audit: viewAudit('attendance.preview'), input: rel.attendanceRequest, output: rel.attendancePreview },
+  /** Writes the letter (PDF) and CSV to the folder given and enters the release in the disclosure log. */
+  'attendance.export': { access: 'unlocked', audit: changeAudit('attendance.export'), input: rel.attendanceExportRequest, output: rel.attendanceExport },
+  /** Directors: the practice's disclosure log; a therapist: disclosures about their own caseload. */
+  'disclosures.list': {
+    access: 'unlocked', audit: viewAudit('disclosure.list'),
+    input: rel.disclosureQuery,
+    output: z.strictObject({ disclosures: z.array(rel.disclosureRecord) }),
+  },
+  /** A client's written consent to recording (one client each: a joint session needs every attendee's own). */
+  'recordingConsents.create': { access: 'unlocked', audit: changeAudit('recording-consent.create'), input: rec.newRecordingConsent, output: rec.recordingConsentRecord },
+  'recordingConsents.list': { access: 'unlocked', audit: viewAudit('recording-consent.list'), input: input({ clientId: r.clientId }), output: rec.recordingConsentList },
+  /** Withdrawal destroys at once every recording that relied on the consent (its key, then its file). */
+  'recordingConsents.withdraw': {
+    access: 'unlocked', audit: changeAudit('recording-consent.withdraw'),
+    input: rec.withdrawRecordingConsent,
+    output: z.strictObject({ consent: rec.recordingConsentRecord, destroyedRecordings: z.number().int() }),
+  },
+  /** Refused unless every attendee has a consent in force covering the session and every use. */
+  'recordings.attach': { access: 'unlocked', audit: changeAudit('recording.attach'), input: rec.attachRecording, output: rec.recordingRecord },
+  /** Without `clientId`: the register of recordings this user may see; with it: the recordings in that client's file. */
+  'recordings.list': { access: 'unlocked', audit: viewAudit('recording.list'), input: input({ clientId: r.clientId.optional() }), output: rec.recordingList },
+  'recordings.get': { access: 'unlocked', audit: viewAudit('recording.view'), input: input({ recordingId: rec.recordingId }), output: rec.recordingRecord },
+  /** Decrypts the whole file to say whether it is intact (after playback failed); the damage error names the recording. */
+  'recordings.verify': { access: 'unlocked', audit: viewAudit('recording.verify'), input: input({ recordingId: rec.recordingId }), output: z.strictObject({ intact: z.literal(true) }) },
 } as const satisfies Record<string, MethodSpec>;
 
 export interface MethodSpec {

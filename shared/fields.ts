@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patterned, requiredOrType } from './text';
+import { patterned, requiredOrType, text } from './text';
 
 /**
  * Schemas for the fields that are not free text (ids, choices, numbers, lists), each with its label in
@@ -51,3 +51,9 @@ export const group = <S extends z.core.$ZodLooseShape>(label: string, shape: S) 
   z.strictObject(shape, {
     error: (issue) => (issue.code === 'invalid_type' ? requiredOrType(label, 'a set of named fields')(issue) : undefined),
   });
+
+/**
+ * The path of a file on this computer, as the system's file dialog (or the CLI) gives it. A path is not client
+ * data; it is one line, bounded, with no control or text-direction characters.
+ */
+export const filePath = (label: string, required: string) => text(label, { max: 4096, kind: 'line', required });

@@ -5,7 +5,7 @@ const MONTHS = [
 
 /**
  * "14 March 2031" from "2031-03-14": the date as a UK letter writes it. Calendar dates are text, so no
- * time zone or locale data can move them. Shared by documents and the retention rules' explanations.
+ * time zone or locale data can move them.
  */
 export function longDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

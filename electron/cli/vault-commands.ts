@@ -4,6 +4,7 @@ import type { CallError } from '../../shared/errors';
 import { createCore } from '../core/core';
 import type { Core } from '../core/types';
 import { typedCall } from '../core/typed-call';
+import { progressBar } from './progress-bar';
 import type { Command } from './args';
 import { CallFailed, valueOf } from './call-failed';
 import { readCallInput } from './call-input';
@@ -83,7 +84,8 @@ async function verify(command: Extract<VaultCommand, { kind: 'verify' }>, core: 
     io.stderr.write(`confide: ${oneLine(error.error.message)}\n`);
     return ExitCode.verifyFailed;
   }
-  const report = valueOf(await typedCall(core, 'vault.verify', {}));
+  const bar = progressBar(io.stderr);
+  const report = valueOf(await typedCall(core, 'vault.verify', {}, { onProgress: bar.update }).finally(bar.end));
   printJson(io, report);
   if (report.ok) return ExitCode.ok;
   // The report is on stdout; the problem is the one line on stderr.
@@ -119,7 +121,8 @@ async function call(
 
   await unlock(core, passphrase, command.user);
   await references.resolve(core, (result) => valueOf(result));
-  printJson(io, valueOf(await core.call(method, withSecrets(input, given))));
+  const bar = progressBar(io.stderr);
+  printJson(io, valueOf(await core.call(method, withSecrets(input, given), { onProgress: bar.update }).finally(bar.end)));
   return ExitCode.ok;
 }
 

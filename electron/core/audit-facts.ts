@@ -61,4 +61,39 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
   'references.resolve': { target: (_input, output) => output?.id ?? null },
   'audit.list': { detail: (_input, output) => ({ entries: output.entries.length }) },
   'users.list': {},
+  'practice.update': { detail: (input) => ({ addressLines: input.addressLines.length }) },
+  'releaseConsents.create': {
+    target: (input) => input.clientId,
+    detail: (input) => ({ releases: input.releases ?? 'attendance', scan: input.scanPath !== undefined && input.scanPath !== '' }),
+  },
+  'releaseConsents.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.consents.length }) },
+  'releaseConsents.withdraw': { target: (input) => input.consentId },
+  'attendance.preview': { target: (input) => input.clientId, detail: (_input, output) => ({ missing: output.missing.length }) },
+  'attendance.export': {
+    target: (input) => input.clientId,
+    // Counts and the disclosure's reference; the dates, the recipient and the digests are in the disclosure log.
+    detail: (_input, output) => ({
+      disclosure: output.disclosure.reference,
+      attended: output.disclosure.attendance?.sessionsAttended ?? 0,
+      consents: output.disclosure.consents.length,
+      files: output.files.length,
+    }),
+  },
+  'disclosures.list': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ count: output.disclosures.length }) },
+  'recordingConsents.create': {
+    target: (input, output) => output?.id ?? input.clientId,
+    detail: (input, output) => ({ uses: output.uses.length, wholeCase: input.sessionIds === undefined, scan: output.hasScan }),
+  },
+  'recordingConsents.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.consents.length }) },
+  'recordingConsents.withdraw': {
+    target: (input) => input.consentId,
+    detail: (_input, output) => ({ recordingsDestroyed: output.destroyedRecordings }),
+  },
+  'recordings.attach': {
+    target: (input, output) => output?.id ?? input.sessionId,
+    detail: (_input, output) => ({ subjects: output.subjects.length, uses: output.uses.length }),
+  },
+  'recordings.list': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ count: output.recordings.length }) },
+  'recordings.get': { target: (input) => input.recordingId },
+  'recordings.verify': { target: (input) => input.recordingId },
 };

@@ -3,7 +3,7 @@ import type { AuditAction, AuditSpec } from '../../shared/audit-actions';
 import type { ErrorCode } from '../../shared/errors';
 import { auditFacts, type AuditedMethod, type AuditFacts } from './audit-facts';
 import type { VaultSession } from './session';
-import { appendAudit } from './vault/audit';
+import { appendAudit, type AuditDetail } from './vault/audit';
 
 /** A handler's value that failed the contract's output schema: reported as internal, and rolled back. */
 export class OutputMismatch extends Error {}
@@ -91,5 +91,27 @@ export function recordAttempt(session: VaultSession, method: MethodName, code: E
     )();
   } catch {
     // A vault that cannot take the entry (damaged, full disk) already answers the call with its own error.
+  }
+}
+
+/**
+ * An entry for a read that is not a contract call: a recording streamed to the player answers with bytes, not
+ * a CallResult, so the dispatcher never sees it. It is written the same way (appendAudit, its own transaction)
+ * before the first byte is served, and a read that cannot be entered is not served — except on a vault found
+ * damaged, which takes no writes and still answers views, as runAudited does.
+ */
+export function enterRead(session: VaultSession, action: AuditAction, targetId: string | null, detail: AuditDetail): void {
+  if (session.damageProblem() !== null) return;
+  const vault = session.current();
+  vault.db.transaction(() => appendAudit(vault.db, { at: session.env.now(), actorId: vault.user.id, action, targetId, detail }))();
+}
+
+/** A refused read of that kind, entered as an attempt like a refused call (when the vault is open to take it). */
+export function enterRefusedRead(session: VaultSession, action: AuditAction, targetId: string | null, code: ErrorCode): void {
+  if (!session.isUnlocked() || session.damageProblem() !== null) return;
+  try {
+    enterRead(session, action, targetId, { outcome: code === 'internal' ? 'failed' : 'refused', code });
+  } catch {
+    // A vault that cannot take the entry already answers with its own error.
   }
 }

@@ -4,6 +4,7 @@ import type { CallError, CallResult } from '../../shared/errors';
 import { ConfideError } from './errors';
 import { OutputMismatch, recordAttempt, runAudited } from './audited-call';
 import { BackgroundPageCheck } from './background-page-check';
+import { readRecording } from './media/read-recording';
 import { handlers } from './handlers';
 import { invalidInput, plainFallback, printable } from './input-errors';
 import { inputShapeProblem } from './input-shape';
@@ -31,6 +32,7 @@ export function createCore(options: CoreOptions): Core {
     },
     clock,
     () => wallClock(clock(), timeZone),
+    options.resourcesDir,
   );
   let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
@@ -43,15 +45,30 @@ export function createCore(options: CoreOptions): Core {
   const pageCheck = new BackgroundPageCheck(session, enqueue);
 
   return {
-    call(method, input) {
+    call(method, input, options = {}) {
       inFlight += 1;
-      return enqueue(() => dispatch(session, method, input))
+      return enqueue(() => session.reportingTo(options.onProgress, () => dispatch(session, method, input)))
         .catch(() => failure(internal()))
         .finally(() => {
           inFlight -= 1;
           // After an unlock, the page check starts; after any other call this does nothing.
           pageCheck.start();
           session.sealAuditHeadIfDue();
+        });
+    },
+    // In the queue and counted like a call, so a lock waits for it and never closes the database under it; the
+    // stream it returns is ended by a lock (VaultSession.lock) or by the destruction of its file.
+    readRecording(recordingId, range) {
+      inFlight += 1;
+      return enqueue(() => readRecording(session, recordingId, range))
+        .catch(() => ({
+          status: 500 as const,
+          headers: { 'Cache-Control': 'no-store' },
+          body: null,
+          message: 'Confide could not play this recording because of an internal error.',
+        }))
+        .finally(() => {
+          inFlight -= 1;
         });
     },
     pagesChecked: () => pageCheck.done(),
@@ -97,8 +114,10 @@ async function dispatch(session: VaultSession, method: string, input: unknown): 
     if (spec.access === 'unlocked') session.current();
     const handler = handlers[checked.method] as (input: unknown, session: VaultSession) => unknown;
     const value = await runAudited(session, checked.method, checked.data, () => handler(checked.data, session));
+    await session.settleFiles();
     return { ok: true, value };
   } catch (error) {
+    await session.settleFiles();
     const callError = error instanceof OutputMismatch ? internal() : toCallError(session.damageError(error) ?? error, checked.method);
     recordAttempt(session, checked.method, callError.code, checked.data);
     return failure(callError);

@@ -5,7 +5,7 @@ import { addUserWithSlot, changePassphrase, replaceRecoveryCode } from './vault/
 import { createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
 import type { VaultSession } from './session';
-import { autoLockMinutes, practiceName, writeSetting } from './vault/settings';
+import { autoLockMinutes, letterhead, practiceName, writeLetterhead, writeSetting } from './vault/settings';
 import { findUserByName, listUsers, toUser } from './vault/users';
 import { createClient, listClients, updateClient, viewClient } from './services/clients';
 import { closeCase, createCase, listCases } from './services/cases';
@@ -17,6 +17,13 @@ import { readAuditLog } from './services/audit-log';
 import { forgetPendingRecoveryCode, keepPendingRecoveryCode, pendingRecoveryCode } from './vault/pending-recovery-code';
 import { resolveReference } from './services/references';
 import { assertNewPassphrase } from './new-passphrase';
+import { createReleaseConsent, listReleaseConsents, withdrawReleaseConsent } from './services/release-consents';
+import { listDisclosures } from './services/disclosure-log';
+import { previewAttendance } from './attendance/preview';
+import { exportAttendance } from './attendance/export';
+import { checkedLetterhead } from './letterhead';
+import { createRecordingConsent, listRecordingConsents, withdrawConsent } from './services/recording-consents';
+import { attachRecordingToSession, getRecording, listRecordings, verifyRecording } from './services/recordings';
 
 type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -137,6 +144,21 @@ export const handlers: HandlerTable = {
     return { autoLockMinutes: input.autoLockMinutes };
   },
 
+  'practice.get': (_input, session) => ({ practiceName: practiceName(session.current().db), ...letterhead(session.current().db) }),
+  'practice.update': (input, session) => {
+    const ctx = session.services();
+    if (!ctx.user.is_director) throw new ConfideError('forbidden', 'Only a practice director can change the letterhead.');
+    writeLetterhead(ctx.db, checkedLetterhead(input, session.documentFonts()));
+    return { practiceName: practiceName(ctx.db), ...letterhead(ctx.db) };
+  },
+
+  'releaseConsents.create': (input, session) => createReleaseConsent(session.services(), input),
+  'releaseConsents.list': (input, session) => ({ consents: listReleaseConsents(session.services(), input.clientId) }),
+  'releaseConsents.withdraw': (input, session) => withdrawReleaseConsent(session.services(), input),
+  'attendance.preview': (input, session) => previewAttendance(session.services(), session.documentRendering(), input),
+  'attendance.export': (input, session) => exportAttendance(session.services(), session.documentRendering(), session.dir, input),
+  'disclosures.list': (input, session) => ({ disclosures: listDisclosures(session.services(), input) }),
+
   'clients.list': (input, session) => ({ clients: listClients(session.services(), input) }),
   'clients.create': (input, session) => createClient(session.services(), input),
   'clients.update': (input, session) => updateClient(session.services(), input),
@@ -171,4 +193,12 @@ export const handlers: HandlerTable = {
     await assertNewPassphrase('passphrase', input.passphrase, { practiceName: practiceName(ctx.db), userName: input.name });
     return toUser(await addUserWithSlot(session.current(), input, session.env));
   },
+
+  'recordingConsents.create': (input, session) => createRecordingConsent(session.services(), input),
+  'recordingConsents.list': (input, session) => listRecordingConsents(session.services(), input.clientId),
+  'recordingConsents.withdraw': (input, session) => withdrawConsent(session.services(), input),
+  'recordings.attach': (input, session) => attachRecordingToSession(session.services(), input),
+  'recordings.list': (input, session) => listRecordings(session.services(), input.clientId),
+  'recordings.get': (input, session) => getRecording(session.services(), input.recordingId),
+  'recordings.verify': (input, session) => verifyRecording(session.services(), input.recordingId),
 };

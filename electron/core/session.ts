@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { BlobStore } from './vault/blobs';
 import { vaultPaths } from './vault/paths';
 import { tidyFiles } from './services/files';
@@ -11,6 +12,9 @@ import { damageFound, integrityProblem, isDamage, isSqliteError } from './vault/
 import type { PageCheckProgress } from './vault/page-check';
 import { closeVault, type OpenVault, type VaultEnv } from './vault/vault';
 import type { LockReason } from './types';
+import { loadDocumentFonts, type DocumentFonts } from './documents/fonts';
+import { checkoutResourcesDir } from './resources';
+import type { Progress } from '../../shared/progress';
 
 /**
  * The one piece of mutable state in the core: which vault is open, by whom, and its data key.
@@ -18,17 +22,26 @@ import type { LockReason } from './types';
  */
 /** How often, at most, the audit chain's head is sealed outside the database between calls. */
 export const ANCHOR_INTERVAL_MS = 30_000;
+/** How often a full page check (verify) reports its progress. */
+const VERIFY_REPORT_EVERY_MS = 200;
 
 export class VaultSession {
   private vault: OpenVault | null = null;
   /** What the page check (or a failed read) found wrong with the open vault; writes stop once it is set. */
   private damage: string | null = null;
   private blobStore: BlobStore | null = null;
+  /** Files whose key row the running call wrote or deleted, settled when it ends (see settleFiles). */
+  private readonly touchedFiles = new Set<string>();
+  /** Plaintext streams being served (playback), by the file they read: a lock or a destruction ends them. */
+  private readonly openReads = new Map<Readable, string>();
+  /** Recordings whose playback has been entered in the audit log since this unlock. */
+  private readonly playsEntered = new Set<string>();
   /** When (performance.now) the audit head was last sealed in vault.anchor. */
   private sealedAt = 0;
   /** What vault.anchor said of the chain's end at unlock; while it disagrees, the anchor is kept as it is. */
   private anchorFinding: string | null = null;
   private readonly listeners = new Set<(reason: LockReason) => void>();
+  private fonts: DocumentFonts | null = null;
   readonly backoff: UnlockBackoff;
 
   constructor(
@@ -37,13 +50,48 @@ export class VaultSession {
     readonly clock: () => Date,
     /** Today's date and the local minute, on the core's clock in the practice's time zone. */
     private readonly localTime: () => { date: string; dateTime: string },
+    /** The app's resources/ folder; the checkout's when omitted (tests, the CLI). */
+    private readonly resourcesDir?: string,
   ) {
     this.backoff = new UnlockBackoff(() => clock().getTime());
+  }
+
+  /** Where the running call's progress goes (calls run one at a time, so there is one). */
+  private progressListener: ((progress: Progress) => void) | null = null;
+
+  /** Runs one call with its progress listener in place. */
+  async reportingTo<T>(listener: ((progress: Progress) => void) | undefined, run: () => Promise<T>): Promise<T> {
+    this.progressListener = listener ?? null;
+    try {
+      return await run();
+    } finally {
+      this.progressListener = null;
+    }
+  }
+
+  /** Tells the running call's caller how far it has got; a listener that throws cannot stop the work. */
+  reportProgress(progress: Progress): void {
+    try {
+      this.progressListener?.(progress);
+    } catch {
+      // The door's problem, not the call's.
+    }
   }
 
   /** Today's date on the core's clock in the practice's time zone (YYYY-MM-DD). */
   today(): string {
     return this.localTime().date;
+  }
+
+  /** The typefaces documents are set in, read on first use and kept: they are the app's, not the vault's. */
+  documentFonts(): DocumentFonts {
+    this.fonts ??= loadDocumentFonts(this.resourcesDir ?? checkoutResourcesDir());
+    return this.fonts;
+  }
+
+  /** What a document is made with: the fonts, and the core's clock as its creation date. */
+  documentRendering(): { fonts: DocumentFonts; createdAt: Date } {
+    return { fonts: this.documentFonts(), createdAt: this.clock() };
   }
 
   isUnlocked(): boolean {
@@ -104,7 +152,49 @@ export class VaultSession {
       today: () => this.localTime().date,
       localNow: () => this.localTime().dateTime,
       blobs: this.blobStore!,
+      touchFile: (fileId) => this.touchedFiles.add(fileId),
+      reportProgress: (progress) => this.reportProgress(progress),
     };
+  }
+
+  /**
+   * After a call, committed or rolled back: every file it touched that no key row holds is removed from blobs/
+   * (and anyone still streaming it is cut off). A failure here leaves an unreadable file for the next unlock's
+   * tidy; it never fails the call, whose outcome is already decided.
+   */
+  async settleFiles(): Promise<void> {
+    const touched = [...this.touchedFiles];
+    this.touchedFiles.clear();
+    const vault = this.vault;
+    if (touched.length === 0 || !vault || !this.blobStore) return;
+    for (const fileId of touched) {
+      try {
+        if (vault.db.prepare('SELECT 1 FROM files WHERE id = ?').get(fileId)) continue;
+        this.endReads(fileId);
+        await this.blobStore.delete(fileId);
+      } catch {
+        // Removed by tidyFiles at the next unlock.
+      }
+    }
+  }
+
+  /** True the first time a recording is played after unlock (its playback is then entered in the audit log). */
+  firstPlaySinceUnlock(recordingId: string): boolean {
+    if (this.playsEntered.has(recordingId)) return false;
+    this.playsEntered.add(recordingId);
+    return true;
+  }
+
+  /** Keeps a plaintext stream on a list, so a lock or the file's destruction can end it. */
+  trackRead(stream: Readable, fileId: string): void {
+    this.openReads.set(stream, fileId);
+    stream.once('close', () => this.openReads.delete(stream));
+  }
+
+  private endReads(fileId?: string): void {
+    for (const [stream, id] of this.openReads) {
+      if (fileId === undefined || id === fileId) stream.destroy(new ConfideError('vault-locked', 'The recording is no longer available.'));
+    }
   }
 
   /**
@@ -150,7 +240,13 @@ export class VaultSession {
   verifyPages(): string | null {
     const vault = this.current();
     vault.pages.restart();
-    const problem = vault.pages.runToEnd().problem ?? this.damage ?? integrityProblem(vault.db);
+    let checked = vault.pages.step(VERIFY_REPORT_EVERY_MS);
+    this.reportProgress({ phase: 'Checking every page of the vault', done: checked.checkedPages, total: checked.totalPages });
+    while (!checked.done && checked.problem === null) {
+      checked = vault.pages.step(VERIFY_REPORT_EVERY_MS);
+      this.reportProgress({ phase: 'Checking every page of the vault', done: checked.checkedPages, total: checked.totalPages });
+    }
+    const problem = checked.problem ?? this.damage ?? integrityProblem(vault.db);
     if (problem) this.markDamaged(problem);
     return problem;
   }
@@ -159,6 +255,10 @@ export class VaultSession {
     const vault = this.vault;
     if (!vault) return;
     this.vault = null;
+    // No plaintext leaves a locked vault: streams being served stop here.
+    this.endReads();
+    this.touchedFiles.clear();
+    this.playsEntered.clear();
     try {
       appendAudit(vault.db, { at: this.env.now(), actorId: vault.user.id, action: 'vault.lock', detail: { reason } });
       this.sealAuditHead(vault);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { recordingIdOfPath } from '../../shared/bridge';
 
 /** The renderer is served from app://confide/, a privileged (standard, secure) scheme of our own. */
 export const APP_SCHEME = 'app';
@@ -67,6 +68,12 @@ export function resolveAppFile(url: string, rendererRoot: string): AppFile | nul
 
   const contentType = contentTypes[path.extname(filePath).toLowerCase()];
   return contentType === undefined ? null : { filePath, contentType };
+}
+
+/** The recording an app:// URL asks for (app://confide/recordings/<id>), or null for anything else. */
+export function recordingIdOf(url: string): string | null {
+  const parsed = parse(url);
+  return parsed !== null && isAppOrigin(parsed) ? recordingIdOfPath(parsed.pathname) : null;
 }
 
 function parse(url: string): URL | null {

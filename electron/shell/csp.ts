@@ -1,6 +1,7 @@
 /**
  * The Content-Security-Policy sent with every app:// response. The renderer is a bundle of local files:
- * no inline script or style, no eval, no network (connect-src 'none'), no plugins, no framing.
+ * no inline script or style, no eval, no network (connect-src 'none'), no plugins, no framing; media only from
+ * the app itself.
  */
 const directives: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
@@ -8,6 +9,8 @@ const directives: ReadonlyArray<readonly [string, string]> = [
   ['style-src', "'self'"],
   ['img-src', "'self' data:"],
   ['font-src', "'self'"],
+  // Recordings play from the app's own origin (app://confide/recordings/<id>), streamed by the core.
+  ['media-src', "'self'"],
   ['connect-src', "'none'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],

@@ -9,6 +9,8 @@ import { NoteScreen } from './screens/Note';
 import { Settings } from './screens/Settings';
 import { Users } from './screens/Users';
 import { AuditLog } from './screens/AuditLog';
+import { RecordingScreen } from './screens/Recording';
+import { RecordingsRegister } from './screens/RecordingsRegister';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
@@ -29,6 +31,8 @@ const titles: Record<Screen['name'], string> = {
   users: 'Users — Confide',
   audit: 'Audit log — Confide',
   settings: 'Settings — Confide',
+  recordings: 'Register of recordings — Confide',
+  recording: 'Recording — Confide',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -69,10 +73,14 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <AuditLog />;
     case 'settings':
       return <Settings notice={screen.notice} />;
+    case 'recordings':
+      return <RecordingsRegister />;
+    case 'recording':
+      return <RecordingScreen key={screen.recordingId} recordingId={screen.recordingId} clientId={screen.clientId} />;
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'audit', 'settings']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'audit', 'settings', 'recordings', 'recording']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);

@@ -1,5 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { CallError, ErrorCode, IssueDetail } from '../../shared/errors';
+import type { Progress } from '../../shared/progress';
 
 /** A failed call, shaped for screens: one message to show, plus per-field messages for forms. */
 export interface UiError {
@@ -54,11 +55,15 @@ const lockedError: UiError = {
   retryAfterMs: null,
 };
 
-export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<UiResult<MethodOutput<M>>> {
+export async function call<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  options: { onProgress?: (progress: Progress) => void } = {},
+): Promise<UiResult<MethodOutput<M>>> {
   const startedIn = epoch;
   let result;
   try {
-    result = await window.confide.call(method, input);
+    result = await window.confide.call(method, input, options.onProgress);
   } catch {
     return {
       ok: false,

@@ -52,6 +52,9 @@ test.describe('audit log', () => {
 
     await audit.checkChain.click();
     await expect(audit.chainResult).toContainText('The audit trail is intact');
+    // The check reported its progress to the page through the call's event stream.
+    expect(vault.progressSeen.at(-1)).toMatchObject({ phase: 'Checking every page of the vault' });
+    expect(vault.progressSeen.at(-1)?.done).toBe(vault.progressSeen.at(-1)?.total);
     await checkAccessibility('audit log');
     await saveScreenshot('50-audit-log');
   });

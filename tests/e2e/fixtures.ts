@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extname, join, resolve, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type Route, type TestInfo } from '@playwright/test';
 import { createCore } from '../../electron/core/core';
 import type { Core, LockReason } from '../../electron/core/types';
+import type { Progress } from '../../shared/progress';
 import { TEST_KDF, TestDoor } from '../support/vault-fixture';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/csp';
 import { flushThenLock, LOCK_FLUSH_BOUND_MS } from '../../electron/shell/flush-then-lock';
+import { recordingIdOfPath } from '../../shared/bridge';
 
 export { expect };
 
@@ -65,6 +67,10 @@ export class Vault {
   });
   /** What happened at each lock from main, in order, for tests of "lock requested → flushed → locked". */
   readonly lockEvents: string[] = [];
+  /** Every recording request the page made, as the core answered it: for checking range requests. */
+  readonly mediaResponses: Array<{ range: string | null; status: number; contentRange: string | null }> = [];
+  /** Every progress event a call from the page was sent, in order (the harness's view of the IPC events). */
+  readonly progressSeen: Progress[] = [];
   /** The paths the system's file and folder dialogs will answer next, in order (none left: cancelled). */
   readonly dialogAnswers: Array<string | null> = [];
 
@@ -131,7 +137,8 @@ interface Fixtures {
 interface HarnessWindow {
   confide: unknown;
   print: () => void;
-  __confideCall(method: string, input: unknown): Promise<unknown>;
+  __confideCall(method: string, input: unknown, callId: string | null): Promise<unknown>;
+  __confideProgress(callId: string, progress: unknown): void;
   __confideCspViolation(description: string): void;
   __confideFireLocked(): void;
   __confideRequestFlush(): Promise<void>;
@@ -150,9 +157,21 @@ function installBridge(): void {
   const win = globalThis as unknown as HarnessWindow;
   const listeners = new Set<() => void>();
   const flushers = new Set<() => Promise<unknown>>();
+  const progressListeners = new Map<string, (progress: unknown) => void>();
+  let calls = 0;
+  win.__confideProgress = (callId, progress) => progressListeners.get(callId)?.(progress);
   Object.defineProperty(win, 'confide', {
     value: Object.freeze({
-      call: (method: string, input: unknown) => win.__confideCall(method, input),
+      // As the preload does: a call that wants progress gets an id its events carry.
+      call: async (method: string, input: unknown, onProgress?: (progress: unknown) => void) => {
+        const callId = onProgress ? `call-${(calls += 1)}` : null;
+        if (callId && onProgress) progressListeners.set(callId, onProgress);
+        try {
+          return await win.__confideCall(method, input, callId);
+        } finally {
+          if (callId) progressListeners.delete(callId);
+        }
+      },
       onLocked(listener: () => void) {
         listeners.add(listener);
         return () => {
@@ -185,9 +204,30 @@ function installBridge(): void {
   });
 }
 
-async function serveDist(page: Page): Promise<void> {
+/**
+ * A recording's bytes through the same core function the app:// handler calls (readRecording), byte ranges
+ * and all. Playwright's route answers with a whole body, so the harness gathers the core's stream for the one
+ * range asked for; a stream that fails part-way aborts the request, as Electron does.
+ */
+async function serveRecording(route: Route, vault: Vault, recordingId: string): Promise<void> {
+  const range = route.request().headers()['range'] ?? null;
+  const media = await vault.core.readRecording(recordingId, range);
+  vault.mediaResponses.push({ range, status: media.status, contentRange: media.headers['Content-Range'] ?? null });
+  if (media.body === null) return route.fulfill({ status: media.status, headers: media.headers, body: media.message ?? '' });
+  const parts: Buffer[] = [];
+  try {
+    for await (const part of media.body) parts.push(part as Buffer);
+  } catch {
+    return route.abort('failed');
+  }
+  return route.fulfill({ status: media.status, headers: media.headers, body: Buffer.concat(parts) });
+}
+
+async function serveDist(page: Page, vault: Vault): Promise<void> {
   await page.route(`${ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
+    const recordingId = recordingIdOfPath(url.pathname);
+    if (recordingId !== null) return serveRecording(route, vault, recordingId);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = resolve(DIST, `.${relative}`);
     if (!file.startsWith(DIST + sep)) return route.fulfill({ status: 403, body: '' });
@@ -231,9 +271,24 @@ export const test = base.extend<Fixtures>({
     await page.context().route('**/*', (route) => route.abort('blockedbyclient'));
     page.on('websocket', (socket) => offOrigin.push(socket.url()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await serveDist(page);
+    await serveDist(page, vault);
 
-    await page.exposeBinding('__confideCall', (_source, method: string, input: unknown) => vault.core.call(method, input));
+    await page.exposeBinding('__confideCall', (_source, method: string, input: unknown, callId: string | null) =>
+      vault.core.call(
+        method,
+        input,
+        callId === null
+          ? {}
+          : {
+              onProgress: (progress) => {
+                vault.progressSeen.push(progress);
+                void page
+                  .evaluate(([id, p]) => (globalThis as unknown as HarnessWindow).__confideProgress(id, p), [callId, progress] as const)
+                  .catch(() => undefined);
+              },
+            },
+      ),
+    );
     await page.exposeBinding('__confideChoose', () => vault.dialogAnswers.shift() ?? null);
     await page.exposeBinding('__confideCspViolation', (_source, description: string) => {
       cspViolations.push(description);

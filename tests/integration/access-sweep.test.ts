@@ -1,7 +1,11 @@
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../shared/contract';
+import { consentInput } from '../support/recording-practice';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
+import { LETTERHEAD } from '../support/release-fixture';
+import { writeSineWav } from '../support/wav';
 
 /**
  * Every contract method, called by a therapist with the ids of another therapist's client, case, session
@@ -14,7 +18,8 @@ const DEE = { name: 'Dee Director', passphrase: 'dee directs the practice' };
 
 let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
-const ids = { client: '', case: '', session: '', note: '' };
+let exportFolder = '';
+const ids = { client: '', case: '', session: '', note: '', releaseConsent: '', consent: '', recording: '', wav: '' };
 
 beforeAll(async () => {
   folder = tempFolder();
@@ -31,7 +36,23 @@ beforeAll(async () => {
   });
   const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: `${SECRET_NOTE} said` });
   await door.call('notes.finalise', { noteId: note.noteId, clientId: client.id });
-  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId });
+  await door.call('practice.update', LETTERHEAD);
+  const releaseConsent = await door.call('releaseConsents.create', {
+    clientId: client.id,
+    recipientOrganisation: 'Hidden Court Service',
+    purpose: SECRET_NOTE,
+    periodFrom: '2024-01-01',
+    periodTo: '2024-12-31',
+    signedOn: '2024-02-01',
+    expiresOn: '2099-12-31',
+  });
+  exportFolder = join(folder.dir, 'exports');
+  mkdirSync(exportFolder);
+  await door.call('attendance.export', { clientId: client.id, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: releaseConsent.id, outputFolder: exportFolder });
+  const wav = writeSineWav(folder.dir, 1).path;
+  const consent = await door.call('recordingConsents.create', consentInput(client.id, kase.id, { signedOn: '2024-01-02', destroyBy: '2099-01-01' }));
+  const recording = await door.call('recordings.attach', { sessionId: session.id, uses: ['supervision'], path: wav });
+  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId, releaseConsent: releaseConsent.id, consent: consent.id, recording: recording.id, wav });
   await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
   await door.call('users.create', { name: DEE.name, roles: ['director'], passphrase: DEE.passphrase });
   await door.call('vault.lock', {});
@@ -85,6 +106,23 @@ function attacks(): Record<MethodName, unknown[]> {
     'audit.list': [{}, { clientReference: 'C-0001' }],
     'users.list': [{}],
     'users.create': [{ name: 'Mallory', roles: ['director'], passphrase: 'mallory wants in now' }],
+    'practice.get': [{}],
+    'practice.update': [{ ...LETTERHEAD, signatoryName: 'Tess Morgan' }],
+    'releaseConsents.create': [
+      { clientId: ids.client, recipientOrganisation: 'Elsewhere', purpose: 'x', periodFrom: '2024-01-01', periodTo: '2024-12-31', signedOn: '2024-03-01', expiresOn: '2025-03-01' },
+    ],
+    'releaseConsents.list': [{ clientId: ids.client }],
+    'releaseConsents.withdraw': [{ consentId: ids.releaseConsent, withdrawnOn: '2024-06-01' }],
+    'attendance.preview': [{ clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.releaseConsent }],
+    'attendance.export': [{ clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.releaseConsent, outputFolder: exportFolder }],
+    'disclosures.list': [{}, { clientId: ids.client }],
+    'recordingConsents.create': [consentInput(ids.client, ids.case, { signedOn: '2024-01-02', destroyBy: '2099-01-01' })],
+    'recordingConsents.list': [{ clientId: ids.client }],
+    'recordingConsents.withdraw': [{ consentId: ids.consent, withdrawnOn: '2024-02-01' }],
+    'recordings.attach': [{ sessionId: ids.session, uses: ['supervision'], path: ids.wav }],
+    'recordings.list': [{}, { clientId: ids.client }],
+    'recordings.get': [{ recordingId: ids.recording }],
+    'recordings.verify': [{ recordingId: ids.recording }],
   };
 }
 
@@ -102,7 +140,7 @@ describe('role and caseload checks on every method', () => {
           input,
           leak: false,
         });
-        if (JSON.stringify(input).includes(ids.client) || JSON.stringify(input).includes(ids.note)) {
+        if ([ids.client, ids.note, ids.releaseConsent, ids.consent].some((id) => JSON.stringify(input).includes(id))) {
           expect({ method, code: result.ok ? 'ok' : result.error.code }).toMatchObject({
             method,
             code: expect.stringMatching(/^(not-found|forbidden)$/),
@@ -110,6 +148,8 @@ describe('role and caseload checks on every method', () => {
         }
       }
     }
+    // The recording's bytes, through the door the player uses.
+    expect(await door.core.readRecording(ids.recording, 'bytes=0-')).toMatchObject({ status: 404, body: null });
     expect(door.core.isUnlocked()).toBe(true);
     await door.call('vault.lock', {});
   });
@@ -124,6 +164,12 @@ describe('role and caseload checks on every method', () => {
     expect((await door.call('sessions.list', { clientId: ids.client })).sessions).toHaveLength(1);
     expect((await door.call('users.list', {})).users.map((u) => u.name).sort()).toEqual([DEE.name, USER, TESS.name].sort());
     expect(await door.call('settings.get', {})).toEqual({ autoLockMinutes: 5 });
+    expect(await door.call('practice.get', {})).toMatchObject(LETTERHEAD);
+    expect((await door.call('releaseConsents.list', { clientId: ids.client })).consents).toMatchObject([{ status: 'valid', withdrawnOn: null }]);
+    expect((await door.call('disclosures.list', {})).disclosures).toHaveLength(1);
+    expect(readdirSync(exportFolder)).toHaveLength(2);
+    expect((await door.call('recordingConsents.list', { clientId: ids.client })).consents).toMatchObject([{ status: 'in-force' }]);
+    expect((await door.call('recordings.list', {})).recordings).toMatchObject([{ id: ids.recording, status: 'available' }]);
     await door.call('vault.lock', {});
   });
 

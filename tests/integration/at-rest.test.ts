@@ -54,6 +54,6 @@ describe('nothing readable at rest', () => {
     check();
     await door.call('vault.lock', {});
     check();
-    expect(readdirSync(vaultDir).sort()).toEqual(['blobs', 'vault.db', 'vault.keys', 'vault.lock']);
+    expect(readdirSync(vaultDir).sort()).toEqual(['blobs', 'vault.anchor', 'vault.db', 'vault.keys', 'vault.lock']);
   });
 });

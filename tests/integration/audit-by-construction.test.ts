@@ -1,16 +1,22 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActionLabels } from '../../shared/audit-actions';
 import { contract, methodNames, type MethodInput, type MethodName } from '../../shared/contract';
 import type { AuditedMethod } from '../../electron/core/audit-facts';
+import { consentInput } from '../support/recording-practice';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
+import { LETTERHEAD } from '../support/release-fixture';
+import { writeSineWav } from '../support/wav';
 
 // Every method declares what the audit log records (shared/contract.ts); the dispatcher writes it. This walks
 // every method: a declaration exists, every view and change leaves exactly its entry, every refusal an attempt.
 let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
 const TESS = { name: 'Tess Therapist', passphrase: 'tess keeps her own caseload' };
-const ids = { client: '', case: '', session: '', note: '', tess: '' };
+let exportFolder = '';
+const ids = { client: '', case: '', session: '', note: '', tess: '', releaseConsent: '', toWithdraw: '', consent: '', recording: '', wav: '' };
+const consentFor = (clientId: string, caseId: string) => consentInput(clientId, caseId, { signedOn: '2024-01-02', destroyBy: '2099-01-01' });
 
 beforeAll(async () => {
   folder = tempFolder();
@@ -27,7 +33,32 @@ beforeAll(async () => {
   });
   const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: 'first words' });
   const tess = await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
-  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId, tess: tess.id });
+  await door.call('practice.update', LETTERHEAD);
+  const releaseConsent = (signedOn: string) =>
+    door.call('releaseConsents.create', {
+      clientId: client.id,
+      recipientOrganisation: 'Leeds Community Mental Health Team',
+      purpose: 'Referral review',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-12-31',
+      signedOn,
+      expiresOn: '2099-12-31',
+    });
+  exportFolder = join(folder.dir, 'exports');
+  mkdirSync(exportFolder);
+  Object.assign(ids, {
+    client: client.id,
+    case: kase.id,
+    session: session.id,
+    note: note.noteId,
+    tess: tess.id,
+    releaseConsent: (await releaseConsent('2024-02-01')).id,
+    toWithdraw: (await releaseConsent('2024-02-02')).id,
+  });
+  const wav = writeSineWav(folder.dir, 1).path;
+  const consent = await door.call('recordingConsents.create', consentFor(client.id, kase.id));
+  const recording = await door.call('recordings.attach', { sessionId: session.id, uses: ['supervision'], path: wav });
+  Object.assign(ids, { consent: consent.id, recording: recording.id, wav });
 });
 afterAll(() => folder.cleanup());
 
@@ -64,6 +95,28 @@ function accepted(): { [M in AuditedMethod]: MethodInput<M> } {
     'references.resolve': { reference: 'C-0001' },
     'audit.list': { action: 'client.view' },
     'users.list': {},
+    'practice.update': { ...LETTERHEAD, letterheadLine: 'Counselling in Leeds' },
+    'releaseConsents.create': {
+      clientId: ids.client,
+      recipientOrganisation: 'Leeds City Council',
+      purpose: 'Housing application',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-06-30',
+      signedOn: '2024-03-01',
+      expiresOn: '2025-03-01',
+    },
+    'releaseConsents.list': { clientId: ids.client },
+    'attendance.preview': { clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.releaseConsent },
+    'attendance.export': { clientId: ids.client, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: ids.releaseConsent, outputFolder: exportFolder },
+    'disclosures.list': {},
+    'releaseConsents.withdraw': { consentId: ids.toWithdraw, withdrawnOn: '2024-03-01' },
+    'recordingConsents.create': consentFor(ids.client, ids.case),
+    'recordingConsents.list': { clientId: ids.client },
+    'recordings.attach': { sessionId: ids.session, uses: ['supervision'], path: ids.wav },
+    'recordings.list': {},
+    'recordings.get': { recordingId: ids.recording },
+    'recordings.verify': { recordingId: ids.recording },
+    'recordingConsents.withdraw': { consentId: ids.consent, withdrawnOn: '2024-02-01' },
     'cases.close': { caseId: ids.case, closedOn: '2024-03-01' },
   };
 }

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { mkdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames, type MethodName } from '../../shared/contract';
@@ -6,6 +8,9 @@ import { openVaultDatabaseIndependently } from '../support/independent-open';
 import { recordTablesOf } from '../support/record-tables';
 import { iterations } from './iterations';
 import { newVault, PASSPHRASE, tempFolder, type TestDoor } from '../support/vault-fixture';
+import { LETTERHEAD } from '../support/release-fixture';
+import { consentInput } from '../support/recording-practice';
+import { writeSineWav } from '../support/wav';
 
 /**
  * Every contract method, called through the core with a valid input spoiled in one to three hostile ways:
@@ -22,8 +27,8 @@ const JARGON = /expected|received|discriminator|invalid input|\bISO\b|unrecogniz
 const DOMAIN_CODES = ['not-found', 'forbidden', 'conflict', 'invalid-input', 'wrong-passphrase', 'too-many-attempts', 'vault-busy', 'vault-exists'];
 
 /** Keys whose text may legitimately hold right-to-left marks (free text and passphrases). */
-const FREE_TEXT = new Set(['body', 'reason', 'comment', 'address', 'emergencyContact', 'heardAbout', 'referrerContact', 'passphrase', 'newPassphrase', 'currentPassphrase']);
-const NAMES = new Set(['name', 'preferredName', 'userName', 'practiceName', 'referrerName']);
+const FREE_TEXT = new Set(['body', 'reason', 'comment', 'address', 'emergencyContact', 'heardAbout', 'referrerContact', 'passphrase', 'newPassphrase', 'currentPassphrase', 'purpose', 'viewers', 'storage', 'destructionMethod']);
+const NAMES = new Set(['name', 'preferredName', 'userName', 'practiceName', 'referrerName', 'recipientOrganisation', 'recipientPerson', 'signatoryName']);
 /** Passphrases typed to prove who you are: any well-formed text is a (wrong) passphrase, not invalid input. */
 const ENTERED_SECRETS: Partial<Record<MethodName, string[]>> = {
   'vault.unlock': ['passphrase'],
@@ -99,7 +104,17 @@ beforeAll(async () => {
   const session = await door.call('sessions.create', { caseId: kase.id, startsAt: '2024-01-08T09:00', durationMinutes: 50, modality: 'video', status: 'attended', attendeeIds: [client.id] });
   const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: 'other' });
   await door.call('notes.finalise', { noteId: note.noteId, clientId: client.id });
-  others.push(sam.id, client.id, kase.id, session.id, note.noteId);
+  await door.call('practice.update', LETTERHEAD);
+  const samsConsent = await door.call('releaseConsents.create', {
+    clientId: client.id,
+    recipientOrganisation: 'Leeds City Council',
+    purpose: 'Housing',
+    periodFrom: '2024-01-01',
+    periodTo: '2024-12-31',
+    signedOn: '2024-02-01',
+    expiresOn: '2099-01-01',
+  });
+  others.push(sam.id, client.id, kase.id, session.id, note.noteId, samsConsent.id);
   await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
   await door.call('vault.lock', {});
 
@@ -111,6 +126,23 @@ beforeAll(async () => {
   const draft = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: ownSession.id }, body: 'draft words' });
   const final = await door.call('notes.saveDraft', { about: { type: 'client', clientId: own.id, kind: 'client' }, body: 'final words' });
   await door.call('notes.finalise', { noteId: final.noteId, clientId: own.id });
+  const releaseConsent = await door.call('releaseConsents.create', {
+    clientId: own.id,
+    recipientOrganisation: 'Leeds Community Mental Health Team',
+    purpose: 'Referral review',
+    periodFrom: '2024-01-01',
+    periodTo: '2024-12-31',
+    signedOn: '2024-02-01',
+    expiresOn: '2099-01-01',
+  });
+  const exportFolder = join(folder.dir, 'exports');
+  mkdirSync(exportFolder);
+  const attendance = { clientId: own.id, periodFrom: '2024-01-01', periodTo: '2024-01-31', consentId: releaseConsent.id, includeName: true, includeDateOfBirth: false, includeMissedAndCancelled: false, jointSessions: 'exclude' };
+  const wav = writeSineWav(folder.dir, 1).path;
+  writeFileSync(join(folder.dir, 'signed-form.pdf'), '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n');
+  const consent = (clientId: string) => consentInput(clientId, ownCase.id, { signedOn: '2024-01-02', destroyBy: '2099-01-01' });
+  const ownConsent = await door.call('recordingConsents.create', consent(own.id));
+  const recording = await door.call('recordings.attach', { sessionId: ownSession.id, uses: ['supervision'], path: wav });
   examples = {
     'vault.status': {},
     'vault.create': { practiceName: 'Another Practice', userName: 'Someone', passphrase: 'a long enough passphrase' },
@@ -161,6 +193,38 @@ beforeAll(async () => {
     'audit.list': { clientReference: 'C-0002', action: 'client.view', from: '2024-01-01', to: '2024-12-31' },
     'users.list': {},
     'users.create': { name: 'Newer User', roles: ['therapist'], passphrase: 'another long passphrase' },
+    'practice.get': {},
+    'practice.update': { ...LETTERHEAD },
+    'releaseConsents.create': {
+      clientId: own.id,
+      recipientOrganisation: 'Leeds City Council',
+      recipientPerson: 'Jo Smith',
+      purpose: 'Housing application',
+      releases: 'attendance-and-missed',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-06-30',
+      signedOn: '2024-03-01',
+      expiresOn: '2025-03-01',
+    },
+    'releaseConsents.list': { clientId: own.id },
+    'releaseConsents.withdraw': { consentId: releaseConsent.id, withdrawnOn: '2024-03-01' },
+    'attendance.preview': attendance,
+    'attendance.export': { ...attendance, outputFolder: exportFolder },
+    'disclosures.list': { clientId: own.id },
+    'recordingConsents.create': {
+      ...consent(own.id),
+      sessionIds: [ownSession.id],
+      uses: ['supervision', 'other'],
+      otherUse: 'Teaching at a conference',
+      expiresOn: '2098-01-01',
+      scanPath: join(folder.dir, 'signed-form.pdf'),
+    },
+    'recordingConsents.list': { clientId: own.id },
+    'recordingConsents.withdraw': { consentId: ownConsent.id, withdrawnOn: '2024-02-01' },
+    'recordings.attach': { sessionId: ownSession.id, uses: ['supervision'], path: wav },
+    'recordings.list': { clientId: own.id },
+    'recordings.get': { recordingId: recording.id },
+    'recordings.verify': { recordingId: recording.id },
   };
   delete examples['cases.create']['therapistId'];
 });
@@ -287,14 +351,16 @@ function spoil(method: MethodName, mutations: Mutation[]): { input: unknown; mus
 }
 
 /** The record tables and the number of attempts in the audit log, read with the vault locked. */
-async function records(): Promise<{ tables: string; attempts: number }> {
+async function records(): Promise<{ tables: string; attempts: number; blobs: string[] }> {
   const tables = await recordTablesOf(door, vaultDir, TESS);
+  // Encrypted files too: a refused call that takes a file path must leave nothing in blobs/.
+  const blobs = readdirSync(join(vaultDir, 'blobs')).sort();
   await door.call('vault.lock', {});
   const db = await openVaultDatabaseIndependently(vaultDir, PASSPHRASE);
   const attempts = db.prepare(`SELECT count(*) FROM audit_log WHERE json_extract(detail, '$.outcome') IS NOT NULL`).pluck().get() as number;
   db.close();
   await door.call('vault.unlock', { userName: TESS.name, passphrase: TESS.passphrase });
-  return { tables, attempts };
+  return { tables, attempts, blobs };
 }
 
 describe('fuzzing every contract method through the core', () => {
@@ -328,6 +394,7 @@ describe('fuzzing every contract method through the core', () => {
     // No record changed; an audited method's refusals are each entered as one attempt, and nothing else is.
     const after = await records();
     expect(after.tables).toEqual(before.tables);
+    expect(after.blobs).toEqual(before.blobs);
     const audited = ['view', 'change', 'key-change'].includes(contract[method].audit.kind);
     expect(after.attempts - before.attempts).toBe(audited ? casesRun - runBefore : 0);
   });

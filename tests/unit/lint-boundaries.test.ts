@@ -32,6 +32,16 @@ describe('import boundaries between processes and layers', () => {
     ['shared/x.ts', "import { handlers } from '../electron/core/handlers';", true],
     ['shared/x.ts', 'export const w = window.innerWidth;', true],
     ['shared/x.ts', "import { z } from 'zod';", false],
+    ['electron/core/attendance/x.ts', "import { listNotes } from '../services/notes';", true],
+    ['electron/core/attendance/x.ts', "import { search } from '../services/search';", true],
+    ['electron/core/attendance/x.ts', "import { noteReadable } from '../services/visibility';", true],
+    ['electron/core/attendance/x.ts', "import { openDatabase } from '../vault/database';", true],
+    ['electron/core/attendance/x.ts', "import { handlers } from '../handlers';", true],
+    ['electron/core/attendance/x.ts', "import { app } from 'electron';", true],
+    ['electron/core/attendance/x.ts', "import { sessionAbout } from '../services/caseload';", false],
+    ['electron/core/attendance/x.ts', "import { recordDisclosure } from '../services/disclosure-log';", false],
+    ['electron/core/attendance/x.ts', "import { letterhead } from '../vault/settings';", false],
+    ['electron/core/attendance/x.ts', "import { attendanceCsv } from '../documents/attendance-csv';", false],
   ];
   for (const [file, code, refused] of cases) {
     it(`${refused ? 'refuses' : 'allows'} in ${file}: ${code}`, async () => {

@@ -1,5 +1,5 @@
 import { checkedAttendanceSummary, type AttendanceSummary } from './attendance-summary';
-import { csvText } from './csv';
+import { csvText, inertCell } from './csv';
 
 export const ATTENDANCE_CSV_HEADER = ['Practice', 'Reference', 'Client name', 'Date of birth', 'Period from', 'Period to', 'Entry', 'Session date', 'Sessions'] as const;
 
@@ -9,6 +9,15 @@ export const ATTENDANCE_CSV_HEADER = ['Practice', 'Reference', 'Client name', 'D
  * spreadsheets; the letter writes them out.
  */
 export function attendanceCsv(input: AttendanceSummary): string {
+  return csvText(attendanceCsvRows(input));
+}
+
+/** The CSV's rows as a spreadsheet shows them (formula-like cells already made inert), for the preview. */
+export function attendanceCsvCells(input: AttendanceSummary): string[][] {
+  return attendanceCsvRows(input).map((row) => row.map(inertCell));
+}
+
+function attendanceCsvRows(input: AttendanceSummary): string[][] {
   const summary = checkedAttendanceSummary(input);
   const about = [
     summary.practice.name,
@@ -21,11 +30,11 @@ export function attendanceCsv(input: AttendanceSummary): string {
   const total = summary.individualSessionsOnly
     ? 'Total sessions attended (individual sessions only: joint work excluded)'
     : 'Total sessions attended';
-  return csvText([
+  return [
     [...ATTENDANCE_CSV_HEADER],
     ...summary.attended.dates.map((date) => [...about, 'Session attended', date, '1']),
     [...about, total, '', String(summary.attended.count)],
     ...(summary.didNotAttendCount === undefined ? [] : [[...about, 'Booked sessions not attended', '', String(summary.didNotAttendCount)]]),
     ...(summary.cancelledCount === undefined ? [] : [[...about, 'Sessions cancelled', '', String(summary.cancelledCount)]]),
-  ]);
+  ];
 }

@@ -7,8 +7,13 @@
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** The cell's text as a spreadsheet will show it: a formula-like start made inert. */
+export function inertCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 export function csvCell(value: string): string {
-  const inert = FORMULA_START.test(value) ? `'${value}` : value;
+  const inert = inertCell(value);
   return NEEDS_QUOTES.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
 }
 

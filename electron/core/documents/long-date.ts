@@ -1,3 +1,4 @@
+// One rule for writing a date in words, shared with the core's messages and the screens.
 export { longDate } from '../../../shared/long-date';
 
 /** "1 session", "12 sessions". */

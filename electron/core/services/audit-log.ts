@@ -20,7 +20,10 @@ interface Row {
 const RECORDS_OF_CLIENT = `
   SELECT ? UNION ALL SELECT note_id FROM note_subjects WHERE client_id = ?
   UNION ALL SELECT case_id FROM case_participants WHERE client_id = ?
-  UNION ALL SELECT session_id FROM session_attendees WHERE client_id = ?`;
+  UNION ALL SELECT session_id FROM session_attendees WHERE client_id = ?
+  UNION ALL SELECT id FROM release_consents WHERE client_id = ?
+  UNION ALL SELECT recording_id FROM recording_subjects WHERE client_id = ?
+  UNION ALL SELECT id FROM recording_consents WHERE client_id = ?`;
 
 /** The clients an entry is about, by reference: the target itself, or the subjects of the record it names. */
 const CLIENTS_OF_TARGET = `
@@ -28,6 +31,9 @@ const CLIENTS_OF_TARGET = `
   UNION SELECT c.reference_no FROM note_subjects s JOIN clients c ON c.id = s.client_id WHERE s.note_id = @target
   UNION SELECT c.reference_no FROM case_participants p JOIN clients c ON c.id = p.client_id WHERE p.case_id = @target
   UNION SELECT c.reference_no FROM session_attendees a JOIN clients c ON c.id = a.client_id WHERE a.session_id = @target
+  UNION SELECT c.reference_no FROM release_consents r JOIN clients c ON c.id = r.client_id WHERE r.id = @target
+  UNION SELECT c.reference_no FROM recording_subjects r JOIN clients c ON c.id = r.client_id WHERE r.recording_id = @target
+  UNION SELECT c.reference_no FROM recording_consents k JOIN clients c ON c.id = k.client_id WHERE k.id = @target
   ORDER BY 1`;
 
 /** A local calendar day's first instant, as the UTC ISO string the log stores. */
@@ -52,7 +58,7 @@ export function readAuditLog(ctx: ServiceContext, query: AuditLogQuery): { entri
   if (query.clientReference !== undefined) {
     const client = resolveReference(ctx, query.clientReference);
     where.push(`a.target_id IN (${RECORDS_OF_CLIENT})`);
-    params.push(client.id, client.id, client.id, client.id);
+    params.push(client.id, client.id, client.id, client.id, client.id, client.id, client.id);
   }
   if (query.from !== undefined) {
     where.push('a.at >= ?');

@@ -1,6 +1,7 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { BlobKind, BlobStore, ByteRange } from '../vault/blobs';
 import { BlobDamagedError } from '../vault/blobs';
+import { ConfideError, invalidField } from '../errors';
 import type { ServiceContext } from './context';
 
 /**
@@ -24,28 +25,52 @@ interface FileRow {
 /**
  * Encrypts the file at `path` into blobs/ and keeps its key, in the call's transaction (the dispatcher's), so
  * the key row commits with the record the file belongs to or not at all. The file is read once, streaming;
- * one that is empty or not of `kind` is refused with nothing stored. A crash after the file is written but
+ * one that is empty or not of `kind` is refused with nothing stored (at `field`, when given, so a form shows it there). A crash after the file is written but
  * before the commit leaves a file with no key row: unreadable, and removed by `tidyFiles` at the next unlock.
  */
-export async function storeFile(ctx: ServiceContext, blobs: BlobStore, path: string, kind: BlobKind): Promise<StoredFile> {
-  const ref = await blobs.import(path, { kind });
+export async function storeFile(ctx: ServiceContext, blobs: BlobStore, path: string, kind: BlobKind, field?: string): Promise<StoredFile> {
+  let ref;
+  try {
+    ref = await blobs.import(path, { kind });
+  } catch (error) {
+    // A refused file (empty, unreadable, not of its kind) is reported at the form field that chose it.
+    throw field !== undefined && error instanceof ConfideError && error.code === 'invalid-input' ? invalidField(field, error.message) : error;
+  }
   ctx.db
     .prepare('INSERT INTO files (id, key, size, content_type, kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(ref.id, ref.key, ref.size, ref.contentType, kind, ctx.user.id, ctx.now());
   ref.key.fill(0);
+  ctx.touchFile(ref.id);
   return { id: ref.id, size: ref.size, contentType: ref.contentType };
 }
 
-/** The plaintext of a file (or a byte range of it); `reference` names the record in any damage message. */
+/**
+ * The plaintext of a file (or a byte range of it); `reference` names the record in any damage message, found
+ * at open or part-way through. The stream decrypts as it is read, so the key copy it holds is zeroed when it
+ * closes (read to the end, failed or destroyed), not when it is opened.
+ */
 export async function readStoredFile(ctx: ServiceContext, blobs: BlobStore, fileId: string, reference: string, range?: ByteRange): Promise<Readable> {
   const row = ctx.db.prepare('SELECT id, key, size, content_type FROM files WHERE id = ?').get(fileId) as FileRow | undefined;
   if (!row) throw new BlobDamagedError(fileId, 'missing').forRecord(reference);
+  let plaintext: Readable;
   try {
-    return await blobs.read({ id: row.id, key: row.key, size: row.size }, range);
+    plaintext = await blobs.read({ id: row.id, key: row.key, size: row.size }, range);
+  } catch (error) {
+    row.key.fill(0);
+    throw error instanceof BlobDamagedError ? error.forRecord(reference) : error;
+  }
+  plaintext.once('close', () => row.key.fill(0));
+  const named = Readable.from(namingDamage(plaintext, reference), { objectMode: false });
+  // Destroyed before it was ever read, the inner stream would otherwise keep its file and key open.
+  named.once('close', () => plaintext.destroy());
+  return named;
+}
+
+async function* namingDamage(plaintext: Readable, reference: string): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of plaintext) yield chunk as Buffer;
   } catch (error) {
     throw error instanceof BlobDamagedError ? error.forRecord(reference) : error;
-  } finally {
-    row.key.fill(0);
   }
 }
 
@@ -56,10 +81,12 @@ export function storedFile(ctx: ServiceContext, fileId: string): StoredFile | nu
 
 /**
  * Destroys a file's key, in the caller's transaction: from its commit on the file cannot be read by anyone.
- * The encrypted file itself is removed after the commit by `tidyFiles` (or by the caller with blobs.delete).
+ * The encrypted file itself is removed when the call ends (the dispatcher settles touched files), or by
+ * `tidyFiles` at the next unlock if Confide stops first.
  */
 export function destroyFileKey(ctx: ServiceContext, fileId: string): void {
   ctx.db.prepare('DELETE FROM files WHERE id = ?').run(fileId);
+  ctx.touchFile(fileId);
 }
 
 /**

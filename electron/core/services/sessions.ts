@@ -5,6 +5,7 @@ import type { newSession, SessionCorrection, sessionCorrectionInput, SessionReco
 import { conflict, invalidField, notFound } from '../errors';
 import { assertRunsCase, findCase, type CaseRow } from './cases';
 import type { ServiceContext } from './context';
+import { assertNoKeptRecording } from './recorded-sessions';
 import { attendeesOfSession, attendeesOfCorrection } from './refs';
 import { assertClientVisible, sessionAbout } from './visibility';
 
@@ -179,6 +180,7 @@ export function correctSession(ctx: ServiceContext, input: z.output<typeof sessi
   if (changed.length === 0) return toRecord(ctx, session, null);
   assertSessionFits(ctx, caseRow, after);
   assertNoCommentsFrom(ctx, session.id, removed);
+  if (removed.length > 0 || added.length > 0) assertNoKeptRecording(ctx, session.id);
 
   ctx.db.transaction(() => {
     const correctionId = randomUUID();

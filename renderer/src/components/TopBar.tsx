@@ -12,6 +12,7 @@ export function TopBar() {
   const onUsers = screen === 'users';
   const onSettings = screen === 'settings';
   const onAudit = screen === 'audit';
+  const onRecordings = screen === 'recordings' || screen === 'recording';
   return (
     <header className="topbar">
       <div className="topbar-identity">
@@ -22,10 +23,18 @@ export function TopBar() {
         <button
           type="button"
           className="topbar-link"
-          aria-current={!onUsers && !onSettings && !onAudit ? 'page' : undefined}
+          aria-current={!onUsers && !onSettings && !onAudit && !onRecordings ? 'page' : undefined}
           onClick={() => go({ name: 'clients' })}
         >
           Clients
+        </button>
+        <button
+          type="button"
+          className="topbar-link"
+          aria-current={onRecordings ? 'page' : undefined}
+          onClick={() => go({ name: 'recordings' })}
+        >
+          Recordings
         </button>
         {isDirector ? (
           <button

@@ -9,6 +9,7 @@ import { showErrorsAndFocus } from '../components/forms';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SelectField } from '../components/SelectField';
 import { formatDateTime } from '../format';
+import { percentOf, type Progress } from '../../../shared/progress';
 import { useToday } from '../stores/clock';
 
 interface Filters {
@@ -41,10 +42,12 @@ function ChainCheck() {
   const [report, setReport] = useState<AuditReport | null>(null);
   const [failure, setFailure] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
 
   async function check() {
     setBusy(true);
-    const result = await call('vault.verify', {});
+    setProgress(null);
+    const result = await call('vault.verify', {}, { onProgress: setProgress });
     setBusy(false);
     setReport(result.ok ? result.value : null);
     setFailure(result.ok ? null : result.error);
@@ -62,6 +65,14 @@ function ChainCheck() {
           {busy ? 'Checking…' : 'Check the audit trail'}
         </button>
       </div>
+      {busy && progress ? (
+        <div className="progress-line">
+          <progress value={progress.done} max={Math.max(1, progress.total)} aria-label={progress.phase} />
+          <span>
+            {progress.phase}: {percentOf(progress)}%
+          </span>
+        </div>
+      ) : null}
       {failure ? <Alert>{failure.message}</Alert> : null}
       {report === null ? null : report.ok ? (
         <Alert tone="success">

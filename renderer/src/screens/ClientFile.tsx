@@ -6,6 +6,7 @@ import { CloseCaseDialog } from '../components/CloseCaseDialog';
 import { EditClientDialog } from '../components/EditClientDialog';
 import { FileSearch } from '../components/FileSearch';
 import { NoteSummary } from '../components/NoteSummary';
+import { RecordingSections } from '../components/RecordingSections';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SessionDialog } from '../components/SessionDialog';
 import { isIndividual, KindMark, SessionKind } from '../components/SessionKind';
@@ -405,6 +406,7 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
                   </>
                 )}
               </section>
+              <RecordingSections clientId={clientId} clientName={client.name} />
               {notesHidden ? null : (
                 <section className="panel" aria-labelledby="notes-heading">
                   <div className="panel-header">

@@ -16,6 +16,10 @@ export type Screen =
   | { name: 'note'; clientId: string; about: NoteAbout | null; noteId: string | null }
   | { name: 'users' }
   | { name: 'audit' }
+  /** The register of recordings (top bar). */
+  | { name: 'recordings' }
+  /** One recording's player, opened from a client's file (`clientId`) or from the register (null). */
+  | { name: 'recording'; recordingId: string; clientId: string | null }
   /** `notice` is a one-off confirmation shown at the top of settings. */
   | { name: 'settings'; notice?: string };
 

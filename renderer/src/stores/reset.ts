@@ -3,6 +3,7 @@ import { useClientFile } from './clientFile';
 import { useClients } from './clients';
 import { useDraft } from './draft';
 import { useNote } from './note';
+import { useRecordings } from './recordings';
 import { useRecovery } from './recovery';
 import { useUsers } from './users';
 
@@ -15,4 +16,5 @@ export function clearVaultData(): void {
   useClients.getState().reset();
   useUsers.getState().reset();
   useRecovery.getState().reset();
+  useRecordings.getState().reset();
 }

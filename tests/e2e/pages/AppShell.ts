@@ -8,6 +8,7 @@ export class AppShell {
   readonly clientsLink: Locator;
   readonly usersLink: Locator;
   readonly settingsLink: Locator;
+  readonly recordingsLink: Locator;
 
   constructor(readonly page: Page) {
     this.banner = page.getByRole('banner');
@@ -16,6 +17,7 @@ export class AppShell {
     this.clientsLink = this.nav.getByRole('button', { name: 'Clients' });
     this.usersLink = this.nav.getByRole('button', { name: 'Users' });
     this.settingsLink = this.nav.getByRole('button', { name: 'Settings' });
+    this.recordingsLink = this.nav.getByRole('button', { name: 'Recordings' });
   }
 
   async expectSignedIn(practiceName: string, userName: string): Promise<void> {

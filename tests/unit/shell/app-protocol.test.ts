@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, isAppUrl, resolveAppFile } from '../../../electron/shell/app-protocol';
+import { APP_ENTRY_URL, isAppUrl, recordingIdOf, resolveAppFile } from '../../../electron/shell/app-protocol';
 
 const root = path.resolve('/opt/confide/dist/renderer');
 
@@ -83,5 +83,18 @@ describe('app:// protocol mapping', () => {
     expect(resolveAppFile('app://confide/vault.db', root)).toBeNull();
     expect(resolveAppFile('app://confide/native.node', root)).toBeNull();
     expect(resolveAppFile('app://confide/README', root)).toBeNull();
+  });
+});
+
+describe('recording URLs', () => {
+  const id = '3f2b8c1e-9d4a-4c2e-8f1a-2b3c4d5e6f70';
+  it('names the recording asked for on our own origin only', () => {
+    expect(recordingIdOf(`app://confide/recordings/${id}`)).toBe(id);
+    expect(recordingIdOf(`app://confide/recordings/${id}?t=1`)).toBe(id);
+    expect(recordingIdOf(`app://other/recordings/${id}`)).toBeNull();
+    expect(recordingIdOf(`https://confide/recordings/${id}`)).toBeNull();
+    expect(recordingIdOf(`app://confide/recordings/${id}/more`)).toBeNull();
+    expect(recordingIdOf('app://confide/recordings/..%2fvault.keys')).toBeNull();
+    expect(recordingIdOf('app://confide/index.html')).toBeNull();
   });
 });

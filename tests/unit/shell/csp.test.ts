@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appResponseHeaders, CONTENT_SECURITY_POLICY } from '../../../electron/shell/csp';
 
@@ -15,7 +16,7 @@ describe('content security policy', () => {
 
   it('is exactly the agreed policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; media-src 'self'; " +
         "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
@@ -40,6 +41,16 @@ describe('content security policy', () => {
     expect(policy.get('form-action')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('plays media only from the app itself: no remote, data: or blob: sources', () => {
+    expect(policy.get('media-src')).toEqual(["'self'"]);
+  });
+
+  it('the page’s own meta policy (which applies as well as the header) allows media from the app too', () => {
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(directives(meta).get('media-src')).toEqual(["'self'"]);
   });
 
   it('names no remote source anywhere', () => {

@@ -33,6 +33,9 @@ export class FakeWebContents extends EventEmitter {
   reload(): void {
     this.reloads += 1;
   }
+  isDestroyed(): boolean {
+    return false;
+  }
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }

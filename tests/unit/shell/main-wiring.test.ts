@@ -9,10 +9,12 @@ import {
   IPC_FLUSHED_CHANNEL,
   IPC_LOCK_REQUESTED_CHANNEL,
   IPC_LOCKED_CHANNEL,
+  IPC_PROGRESS_CHANNEL,
 } from '../../../shared/bridge';
 import { LOCK_FLUSH_BOUND_MS } from '../../../electron/shell/flush-then-lock';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/shell/csp';
 import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron, type IpcEvent } from './fake-electron';
+import { writeSineWav } from '../../support/wav';
 
 // Runs the real electron/main.ts, with the real core on a temporary vault, against a fake Electron.
 
@@ -106,7 +108,7 @@ async function createVault(fake: FakeElectron): Promise<void> {
 describe('electron/main.ts wiring', () => {
   it('registers app:// as a standard, secure scheme and opens one protected window on it', async () => {
     const fake = await boot();
-    expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, stream: true } }]);
     expect(fake.state.windows).toHaveLength(1);
     const window = windowOf(fake);
     expect(window.loadedUrl).toBe('app://confide/index.html');
@@ -131,6 +133,40 @@ describe('electron/main.ts wiring', () => {
     expect((await serve(new Request('app://confide/missing.js'))).status).toBe(404);
     expect((await serve(new Request('app://other/index.html'))).status).toBe(404);
     expect((await serve(new Request('app://confide/index.html', { method: 'POST', body: 'x' }))).status).toBe(404);
+  });
+
+  it('streams a recording from the core by byte range, with the CSP, and refuses one it may not play', async () => {
+    const fake = await boot();
+    await createVault(fake);
+    const value = async (method: string, input: unknown) => ((await call(fake, method, input)) as { ok: true; value: { id: string } }).value;
+    const client = await value('clients.create', { name: 'Robin Shaw' });
+    const kase = await value('cases.create', { kind: 'individual', participantIds: [client.id], openedOn: '2024-01-01' });
+    const session = await value('sessions.create', {
+      caseId: kase.id, startsAt: '2024-01-08T09:00', durationMinutes: 50, modality: 'video', status: 'attended', attendeeIds: [client.id],
+    });
+    await value('recordingConsents.create', {
+      clientId: client.id, caseId: kase.id, uses: ['supervision'], viewers: 'Sam Lee', storage: 'This vault',
+      destructionMethod: 'Key destroyed', signedOn: '2024-01-02', destroyBy: '2099-01-01',
+    });
+    const wav = writeSineWav(holder.appRoot, 1);
+    const recording = await value('recordings.attach', { sessionId: session.id, uses: ['supervision'], path: wav.path });
+    const serve = fake.state.protocolHandlers.get('app')!;
+
+    const part = await serve(new Request(`app://confide/recordings/${recording.id}`, { headers: { Range: 'bytes=100-199' } }));
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${wav.bytes.length}`);
+    expect(part.headers.get('accept-ranges')).toBe('bytes');
+    expect(part.headers.get('content-type')).toBe('audio/wav');
+    expect(part.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(Buffer.from(await part.arrayBuffer()).equals(wav.bytes.subarray(100, 200))).toBe(true);
+    const whole = await serve(new Request(`app://confide/recordings/${recording.id}`));
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(wav.bytes)).toBe(true);
+    expect((await serve(new Request(`app://confide/recordings/${crypto.randomUUID()}`))).status).toBe(404);
+    await call(fake, 'vault.lock', {});
+    const locked = await serve(new Request(`app://confide/recordings/${recording.id}`));
+    expect(locked.status).toBe(403);
+    expect(await locked.text()).toBe('The vault is locked. Unlock it to continue.');
   });
 
   it('denies permissions, new windows, webviews and navigation away from the app', async () => {
@@ -294,6 +330,24 @@ describe('electron/main.ts wiring', () => {
     await createVault(fake);
     expect(await call(fake, 'vault.lock', {})).toMatchObject({ ok: true });
     expect(windowOf(fake).webContents.reloads).toBe(1);
+  });
+
+  it('sends a long call’s progress to the frame that asked, tagged with its call id, and none without one', async () => {
+    const fake = await boot();
+    await createVault(fake);
+    const contents = windowOf(fake).webContents;
+    const sent: unknown[][] = [];
+    contents.on('sent', (...args: unknown[]) => sent.push(args));
+    const handler = fake.state.ipcHandlers.get(IPC_CALL_CHANNEL)!;
+    const callId = '0f0e0d0c-0b0a-4908-8706-050403020100';
+    expect(await handler(appEvent(contents), 'vault.verify', {}, callId)).toMatchObject({ ok: true });
+    const progress = sent.filter(([channel]) => channel === IPC_PROGRESS_CHANNEL);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every(([, id, p]) => id === callId && (p as { phase: string }).phase === 'Checking every page of the vault')).toBe(true);
+    sent.length = 0;
+    await handler(appEvent(contents), 'vault.verify', {}, 'not-an-id');
+    await handler(appEvent(contents), 'vault.verify', {});
+    expect(sent.filter(([channel]) => channel === IPC_PROGRESS_CHANNEL)).toEqual([]);
   });
 
   it('shows the system file and folder dialogs for the app frame only, and answers only the path chosen', async () => {
