@@ -149,3 +149,10 @@ export const clientDueInFile = clientDue.extend({
   can: z.strictObject({ manageHolds: z.boolean(), markEnteredInError: z.boolean() }),
   holds: z.array(legalHold),
 });
+
+export type RetentionOverview = z.output<typeof retentionOverview>;
+export type ClientDue = z.output<typeof clientDue>;
+export type ClientDueInFile = z.output<typeof clientDueInFile>;
+export type LegalHold = z.output<typeof legalHold>;
+export type RulesChange = z.output<typeof rulesChange>;
+export type HoldKind = (typeof holdKinds)[number];
