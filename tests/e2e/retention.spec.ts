@@ -122,7 +122,7 @@ test.describe('retention', () => {
     const years = section.getByRole('textbox', { name: 'Years to keep records after the last case closes' });
     await expect(years).toHaveValue('7');
     await expect(section.locator('[data-rule="client-records"]')).toHaveText(
-      "A client's records are destroyed 7 years after their last case closes (a client who never had a case: 7 years after their last record).",
+      'A client’s records are destroyed 7 years after their last case closes (a client who never had a case: 7 years after their last record).',
     );
     await expect(section.locator('[data-rule="legal-holds"]')).toContainText('Nothing is destroyed while a legal hold is open');
 
