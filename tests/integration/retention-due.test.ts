@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientsDue } from '../../electron/core/retention/due-clients';
+import { sessionsEnteredInError } from '../../electron/core/retention/entered-in-error';
 import type { ServiceContext } from '../../electron/core/services/context';
 import type { BlobStore } from '../../electron/core/vault/blobs';
 import { findUserByName } from '../../electron/core/vault/users';
@@ -136,6 +137,31 @@ describe('changing the rules', () => {
   });
 });
 
+describe('records entered in error', () => {
+  it('a director marks a session recorded on the wrong client, once, with a reason; the client stays as they were', async () => {
+    const ivyCase = (await door.call('cases.list', { clientId: practice.ivy.id })).cases[0]!;
+    const session = await door.call('sessions.create', {
+      caseId: ivyCase.id,
+      startsAt: '2026-11-24T10:00',
+      durationMinutes: 50,
+      modality: 'in-person',
+      status: 'attended',
+      attendeeIds: [practice.ivy.id],
+    });
+    sessionMarked = session.id;
+    const marked = await door.call('retention.markEnteredInError', { sessionId: session.id, reason: 'Recorded on Ivy instead of Jo' });
+    expect(marked).toMatchObject({ what: 'session', reference: 'K-0001', markedOn: TODAY });
+    expect(await door.raw('retention.markEnteredInError', { sessionId: session.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await dueOf(practice.ivy.id)).rule).toBe('open-case');
+    // Newest first: the refused second marking, then the marking (the Kim duplicate's came first of all).
+    const entries = (await door.call('audit.list', { action: 'retention.entered-in-error' })).entries;
+    expect(entries.map((e) => e.detail)).toEqual([{ outcome: 'refused', code: 'conflict' }, { what: 'session' }, { what: 'client' }]);
+    expect(JSON.stringify(entries)).not.toContain('Recorded on Ivy');
+  });
+});
+
+let sessionMarked = '';
+
 describe('clientsDue for the purge (the core function, on the same vault)', () => {
   let db: Database.Database;
   let ctx: ServiceContext;
@@ -174,6 +200,10 @@ describe('clientsDue for the purge (the core function, on the same vault)', () =
     expect(clientsDue(ctx, TODAY, undefined, { clientIds: [practice.fay.id] })).toMatchObject([
       { reference: 'C-0008', due: true, blockers: [{ kind: 'legal-hold' }] },
     ]);
+  });
+
+  it('lists sessions marked as entered in error, for the purge', () => {
+    expect(sessionsEnteredInError(ctx)).toEqual([{ sessionId: sessionMarked, caseReference: 'K-0001', markedOn: TODAY, attendeeIds: [practice.ivy.id] }]);
   });
 
   it('a blocker check is one entry in a list: a new kind plugs in', () => {

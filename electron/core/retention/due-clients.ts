@@ -69,8 +69,12 @@ export function retentionFacts(ctx: ServiceContext, only: readonly string[] | nu
     (
       ctx.db
         .prepare(
-          `SELECT ns.client_id, max(n.created_at) AS last_at FROM note_subjects ns JOIN notes n ON n.id = ns.note_id
-           ${ofSubjects.sql} GROUP BY ns.client_id`,
+          // Only a client who never had a case is dated by their last note, so only their notes are read: a
+          // scan of every note's date would read the whole notes table (seconds at 100,000 clients).
+          `SELECT ns.client_id, max(n.created_at) AS last_at FROM clients c
+             JOIN note_subjects ns ON ns.client_id = c.id JOIN notes n ON n.id = ns.note_id
+           WHERE NOT EXISTS (SELECT 1 FROM case_participants cp WHERE cp.client_id = c.id)
+             ${ofSubjects.sql.replace('WHERE', 'AND')} GROUP BY ns.client_id`,
         )
         .all(...ofSubjects.params) as Array<{ client_id: string; last_at: string }>
     ).map((row) => [row.client_id, row.last_at.slice(0, 10)]),

@@ -39,3 +39,21 @@ export function markEnteredInError(ctx: ServiceContext, input: z.output<typeof m
     .run(id, input.clientId ?? null, input.sessionId ?? null, input.reason, ctx.user.id, ctx.now(), markedOn);
   return { id, what: input.clientId !== undefined ? 'client' : 'session', reference, markedOn };
 }
+
+/** Sessions marked as entered in error, for the purge to destroy early (each with the clients who attended it). */
+export function sessionsEnteredInError(ctx: ServiceContext): Array<{ sessionId: string; caseReference: string; markedOn: string; attendeeIds: string[] }> {
+  const rows = ctx.db
+    .prepare(
+      `SELECT e.session_id, c.reference_no, e.marked_on,
+              (SELECT json_group_array(sa.client_id) FROM session_attendees sa WHERE sa.session_id = e.session_id) AS attendees
+       FROM entered_in_error e JOIN sessions s ON s.id = e.session_id JOIN cases c ON c.id = s.case_id
+       ORDER BY e.marked_at, e.id`,
+    )
+    .all() as Array<{ session_id: string; reference_no: number; marked_on: string; attendees: string }>;
+  return rows.map((row) => ({
+    sessionId: row.session_id,
+    caseReference: formatCaseReference(row.reference_no),
+    markedOn: row.marked_on,
+    attendeeIds: JSON.parse(row.attendees) as string[],
+  }));
+}
