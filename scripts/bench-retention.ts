@@ -1,6 +1,6 @@
 /**
  * Retention at scale: a vault with 100,000 clients (BENCH_RETENTION_CLIENTS), each with a case closed between
- * 2012 and 2026, three notes, a date of birth, and a hold or an open release on a few; filled straight into the
+ * 2012 and 2026, a note (BENCH_RETENTION_NOTES), a date of birth, and a hold or an open release on a few; filled straight into the
  * database in one transaction, then the dashboard (`retention.overview`), one client's date
  * (`retention.clientDue`) and a rules preview (`retention.previewRules`) timed through the contract.
  */
@@ -16,6 +16,7 @@ import { closeVault, createVault } from '../electron/core/vault/vault';
 import { DEFAULT_RETENTION_RULES } from '../shared/rules/retention';
 
 const CLIENTS = Number(process.env.BENCH_RETENTION_CLIENTS ?? 100_000);
+const NOTES_EACH = Number(process.env.BENCH_RETENTION_NOTES ?? 1);
 const PASS = 'benchmark passphrase, long enough';
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
         addClient.run(id, i + 1, `Client ${i}`, `${1950 + (i % 60)}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`, userId, now(), now());
         addCase.run(caseId, i + 1, userId, `${year - 1}-01-01`, i % 10 === 0 ? null : closed, now());
         addParticipant.run(caseId, id);
-        for (let n = 0; n < 3; n++) {
+        for (let n = 0; n < NOTES_EACH; n++) {
           const noteId = randomUUID();
           addSubject.run(noteId, id);
           addNote.run(noteId, caseId, userId, now(), now(), now());
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
       samples.sort((a, b) => a - b);
       console.log(`| ${label} | ${samples[2]!.toFixed(0)} ms | ${samples[4]!.toFixed(0)} ms | ${said} |`);
     };
-    console.log(`retention bench: ${CLIENTS} clients, ${CLIENTS * 3} notes (filled in ${fillSeconds.toFixed(1)} s)`);
+    console.log(`retention bench: ${CLIENTS} clients, ${CLIENTS * NOTES_EACH} notes (filled in ${fillSeconds.toFixed(1)} s)`);
     console.log('| call | median of 5 | slowest | result |');
     console.log('| --- | --- | --- | --- |');
     await time('retention.overview', async () => {
