@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       console.log(`| ${label} | ${samples[2]!.toFixed(0)} ms | ${samples[4]!.toFixed(0)} ms | ${said} |`);
     };
     console.log(`retention bench: ${CLIENTS} clients, ${CLIENTS * NOTES_EACH} notes (filled in ${fillSeconds.toFixed(1)} s)`);
+    console.log(`load average at the start of timing: ${loadavg()[0]!.toFixed(1)} (2 cores)`);
     console.log('| call | median of 5 | slowest | result |');
     console.log('| --- | --- | --- | --- |');
     await time('retention.overview', async () => {
