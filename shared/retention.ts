@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, group, idField, wholeNumber, yesNo } from './fields';
+import { choice, fields, group, idField, wholeNumber, yesNo } from './fields';
 import { isoDate } from './schemas';
 import { text } from './text';
 import type { RetentionRules } from './rules/retention';
@@ -114,26 +114,22 @@ export const legalHold = z.strictObject({
 export const enteredInErrorReason = text('Reason', { max: 1000, kind: 'lines', required: true });
 
 /** Where a hold goes: a client, or a case (which holds every client in it). Exactly one. */
-export const placeHoldInput = z
-  .strictObject({
-    clientId: idField('Client id').optional(),
-    caseId: idField('Case id').optional(),
-    kind: choice('Kind of hold', holdKinds),
-    reference: holdReference,
-  })
-  .refine((value) => (value.clientId === undefined) !== (value.caseId === undefined), {
-    message: 'Give either a client (clientId) or a case (caseId) to hold, not both',
+export const placeHoldInput = fields({
+  clientId: idField('Client id').optional(),
+  caseId: idField('Case id').optional(),
+  kind: choice('Kind of hold', holdKinds),
+  reference: holdReference,
+}).refine((value) => (value.clientId === undefined) !== (value.caseId === undefined), {
+    message: 'Give a client (clientId) or a case (caseId) to hold: one of them, not both',
     path: ['clientId'],
   });
 
-export const markEnteredInErrorInput = z
-  .strictObject({
-    clientId: idField('Client id').optional(),
-    sessionId: idField('Session id').optional(),
-    reason: enteredInErrorReason,
-  })
-  .refine((value) => (value.clientId === undefined) !== (value.sessionId === undefined), {
-    message: 'Give either a client (clientId) or a session (sessionId) entered in error, not both',
+export const markEnteredInErrorInput = fields({
+  clientId: idField('Client id').optional(),
+  sessionId: idField('Session id').optional(),
+  reason: enteredInErrorReason,
+}).refine((value) => (value.clientId === undefined) !== (value.sessionId === undefined), {
+    message: 'Give a client (clientId) or a session (sessionId) entered in error: one of them, not both',
     path: ['clientId'],
   });
 
