@@ -45,6 +45,8 @@ const FULL_PARTS: Part[] = [
   { name: 'unlock', script: 'scripts/bench-unlock.ts', what: 'unlock vs Argon2id alone at 10 MB, 300 MB and 1 GB', env: { BENCH_UNLOCK_SIZES_MB: '10,300,1000' }, minutes: 12, diskGB: 1.1 },
   { name: 'blobs', script: 'scripts/bench-blobs.ts', what: 'recording import/read-back vs file copy, 2 GiB', env: { BENCH_BLOB_MB: '2048', BENCH_BLOB_ROUNDS: '3' }, minutes: 10, diskGB: 6.2 },
   { name: 'documents', script: 'scripts/bench-documents.ts', what: 'attendance letter, CSV, destruction certificates', env: {}, minutes: 2, diskGB: 0 },
+  { name: 'retention', script: 'scripts/bench-retention.ts', what: 'retention dashboard, one client, rules preview at 100k clients', env: { BENCH_RETENTION_CLIENTS: '100000' }, minutes: 15, diskGB: 0.5 },
+  { name: 'purge', script: 'scripts/bench-purge.ts', what: 'purge of 10,000 of 100,000 clients, page clean-up included', env: { BENCH_PURGE_CLIENTS: '100000' }, minutes: 30, diskGB: 1 },
 ];
 
 interface Table {

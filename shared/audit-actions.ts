@@ -51,6 +51,14 @@ export const auditActionLabels = {
   'recording.view': 'Opened a recording’s details',
   'recording.verify': 'Checked a recording’s file',
   'recording.play': 'Played a recording',
+  'retention.rules.preview': 'Previewed a change to the retention rules',
+  'retention.rules.update': 'Changed the retention rules',
+  'retention.overview': 'Opened the retention dashboard',
+  'retention.client-due': 'Read a client’s retention date',
+  'retention.entered-in-error': 'Marked a record as entered in error',
+  'hold.place': 'Placed a legal hold',
+  'hold.release': 'Released a legal hold',
+  'hold.list': 'Listed legal holds',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -25,6 +25,7 @@ import { previewAttendance } from './attendance/preview';
 import { exportAttendance } from './attendance/export';
 import { checkedLetterhead } from './letterhead';
 import { createRecordingConsent, listRecordingConsents, withdrawConsent } from './services/recording-consents';
+import { retentionHandlers } from './retention/handlers';
 import { attachRecordingToSession, getRecording, listRecordings, verifyRecording } from './services/recordings';
 
 type Handler<M extends MethodName> = (
@@ -203,4 +204,5 @@ export const handlers: HandlerTable = {
   'recordings.list': (input, session) => listRecordings(session.services(), input.clientId),
   'recordings.get': (input, session) => getRecording(session.services(), input.recordingId),
   'recordings.verify': (input, session) => verifyRecording(session.services(), input.recordingId),
+  ...retentionHandlers,
 };

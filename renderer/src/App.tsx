@@ -13,6 +13,7 @@ import { RecordingScreen } from './screens/Recording';
 import { RecordingsRegister } from './screens/RecordingsRegister';
 import { AttendanceSummary } from './screens/AttendanceSummary';
 import { Disclosures } from './screens/Disclosures';
+import { Retention } from './screens/Retention';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
@@ -37,6 +38,7 @@ const titles: Record<Screen['name'], string> = {
   settings: 'Settings — Confide',
   recordings: 'Register of recordings — Confide',
   recording: 'Recording — Confide',
+  retention: 'Retention — Confide',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -85,10 +87,13 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <RecordingsRegister />;
     case 'recording':
       return <RecordingScreen key={screen.recordingId} recordingId={screen.recordingId} clientId={screen.clientId} />;
+    case 'retention':
+      // The purge wizard plugs in here: <Retention onStartPurge={…} />.
+      return <Retention />;
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'attendance', 'disclosures', 'users', 'audit', 'settings', 'recordings', 'recording']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'attendance', 'disclosures', 'users', 'audit', 'settings', 'recordings', 'recording', 'retention']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);

@@ -14,6 +14,7 @@ export function TopBar() {
   const onAudit = screen === 'audit';
   const onRecordings = screen === 'recordings' || screen === 'recording';
   const onDisclosures = screen === 'disclosures';
+  const onRetention = screen === 'retention';
   return (
     <header className="topbar">
       <div className="topbar-identity">
@@ -24,7 +25,7 @@ export function TopBar() {
         <button
           type="button"
           className="topbar-link"
-          aria-current={!onUsers && !onSettings && !onAudit && !onRecordings && !onDisclosures ? 'page' : undefined}
+          aria-current={!onUsers && !onSettings && !onAudit && !onRecordings && !onDisclosures && !onRetention ? 'page' : undefined}
           onClick={() => go({ name: 'clients' })}
         >
           Clients
@@ -53,6 +54,16 @@ export function TopBar() {
             onClick={() => go({ name: 'users' })}
           >
             Users
+          </button>
+        ) : null}
+        {isDirector ? (
+          <button
+            type="button"
+            className="topbar-link"
+            aria-current={onRetention ? 'page' : undefined}
+            onClick={() => go({ name: 'retention' })}
+          >
+            Retention
           </button>
         ) : null}
         {isDirector ? (

@@ -8,6 +8,7 @@ import { FileSearch } from '../components/FileSearch';
 import { NoteSummary } from '../components/NoteSummary';
 import { RecordingSections } from '../components/RecordingSections';
 import { ReleaseConsentsPanel } from '../components/ReleaseConsentsPanel';
+import { RetentionPanel } from '../components/RetentionPanel';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SessionDialog } from '../components/SessionDialog';
 import { isIndividual, KindMark, SessionKind } from '../components/SessionKind';
@@ -348,6 +349,7 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
               <DetailsPanel client={client} canEdit={client.can.editDetails} onEdit={() => setEditing(true)} />
               <EqualityPanel client={client} />
               <ReleaseConsentsPanel clientId={clientId} clientName={client.name} />
+              <RetentionPanel client={client} cases={cases} />
             </div>
             <div className="client-main">
               {client.can.readNotes ? (
