@@ -1,0 +1,98 @@
+import { performance } from 'node:perf_hooks';
+import type { Progress } from '../../../shared/progress';
+import type { AuditAction } from '../../../shared/audit-actions';
+import { appendAudit } from '../vault/audit';
+import type { Db } from '../vault/database';
+import { destroyClient, type ClientDestruction } from './destroy-client';
+import { beginRun, finishRun, registerClient, type RunKind, type RunRow } from './destruction-register';
+import { cleanUpPages, type PageCleanup } from './page-cleanup';
+
+/** One client to destroy, with the rule (or the entered-in-error reason) that makes it due, in words for the register. */
+export interface PurgeItem {
+  clientId: string;
+  rule: string;
+}
+
+export interface PurgeRunOptions {
+  db: Db;
+  userId: string;
+  now: () => string;
+  kind: RunKind;
+  /** The retention rules in force, as JSON, kept with the run for its certificate. */
+  rules: string;
+  items: readonly PurgeItem[];
+  touchFile(fileId: string): void;
+  reportProgress(progress: Progress): void;
+  /**
+   * Called between batches with no transaction open: other calls take their turn here. Returns false when the
+   * purge must stop (the vault was locked meanwhile); every client done so far stays destroyed and registered.
+   */
+  betweenBatches(): Promise<boolean>;
+  /** How long one batch (one transaction) may run before the others get their turn. */
+  batchMs?: number;
+}
+
+export interface PurgeOutcome {
+  run: RunRow;
+  destroyed: ClientDestruction[];
+  /** False when the purge stopped before its end (the vault was locked); running it again finishes the job. */
+  complete: boolean;
+  pageCleanup: PageCleanup | null;
+}
+
+export const DESTROYING = 'Destroying records';
+export const CLEANING_UP = 'Removing freed pages';
+const DEFAULT_BATCH_MS = 50;
+
+/**
+ * Runs a destruction: the run is recorded, then clients are destroyed in batches, each batch one transaction in
+ * which every client is destroyed and registered (and audited) together — so a purge killed at any moment leaves
+ * each client wholly destroyed-and-registered or wholly present. Between batches other calls run. At the end the
+ * freed pages are removed and the WAL truncated.
+ */
+export async function runPurge(options: PurgeRunOptions): Promise<PurgeOutcome> {
+  const { db, items } = options;
+  const batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
+  const run = db.transaction(() => {
+    const row = beginRun(db, { kind: options.kind, authorisedBy: options.userId, at: options.now(), rules: options.rules, planned: items.length });
+    entry(options, 'retention.purge.start', row.id, { run: row.run_no, planned: items.length });
+    return row;
+  })();
+  const destroyed: ClientDestruction[] = [];
+  const action: AuditAction = options.kind === 'purge' ? 'client.destroy' : 'client.destroy.entered-in-error';
+  let next = 0;
+  options.reportProgress({ phase: DESTROYING, done: 0, total: items.length });
+  while (next < items.length) {
+    const started = performance.now();
+    db.transaction(() => {
+      db.pragma('defer_foreign_keys = ON');
+      do {
+        const item = items[next]!;
+        next += 1;
+        const outcome = destroyClient(options, item.clientId);
+        if (outcome === null) continue;
+        const at = options.now();
+        registerClient(db, run.id, at, item.rule, outcome);
+        entry(options, action, item.clientId, { run: run.run_no });
+        destroyed.push(outcome);
+      } while (next < items.length && performance.now() - started < batchMs);
+    })();
+    options.reportProgress({ phase: DESTROYING, done: next, total: items.length });
+    if (next < items.length && !(await options.betweenBatches())) {
+      return { run, destroyed, complete: false, pageCleanup: null };
+    }
+  }
+  options.reportProgress({ phase: CLEANING_UP, done: 0, total: 1 });
+  const finishedAt = options.now();
+  db.transaction(() => {
+    finishRun(db, run.id, finishedAt);
+    entry(options, 'retention.purge', run.id, { run: run.run_no, destroyed: destroyed.length });
+  })();
+  const pageCleanup = cleanUpPages(db);
+  options.reportProgress({ phase: CLEANING_UP, done: 1, total: 1 });
+  return { run: { ...run, finished_at: finishedAt }, destroyed, complete: true, pageCleanup };
+}
+
+function entry(options: PurgeRunOptions, action: AuditAction, targetId: string, detail: Record<string, number>): void {
+  appendAudit(options.db, { at: options.now(), actorId: options.userId, action, targetId, detail });
+}
