@@ -40,6 +40,8 @@ export interface RetentionFacts {
   /** The day of the last note about them, for a client who never had a case. */
   lastNoteOn: string | null;
   cases: ReadonlyArray<{ reference: string; openedOn: string; closedOn: string | null }>;
+  /** The day a director marked the client as entered in error (a duplicate), if they did: due at once. */
+  enteredInErrorOn?: string | null;
 }
 
 export type RetentionRuleId =
@@ -52,7 +54,8 @@ export type RetentionRuleId =
   | 'kept-with-record'
   | 'joint-record'
   | 'recording-consent'
-  | 'recording-withdrawn';
+  | 'recording-withdrawn'
+  | 'entered-in-error';
 
 export interface DueDecision {
   /** The day it falls due; null while it is not due at all (a case still open, a rule that keeps it). */
@@ -85,6 +88,14 @@ export function addWholeMonths(date: string, months: number): string {
   if (d <= daysIn(year, month)) return `${pad(year, 4)}-${pad(month)}-${pad(d)}`;
   // The day does not exist in that month (29-31): the period ends with the month, so the first day after it.
   return month === 12 ? `${pad(year + 1, 4)}-01-01` : `${pad(year, 4)}-${pad(month + 1)}-01`;
+}
+
+/** The date `days` days after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parts(date);
+  // Date.UTC reads years 0-99 as 1900-1999; the vault's dates are 1900-2100, so the year is taken as given.
+  const day = new Date(Date.UTC(y, m - 1, d + days));
+  return `${pad(day.getUTCFullYear(), 4)}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
 }
 
 export function addWholeYears(date: string, years: number): string {
@@ -147,6 +158,10 @@ function withMinorsRule(base: DueDecision, since: string, facts: RetentionFacts,
 
 /** When a client's record falls due, and why. */
 export function clientRecordDue(facts: RetentionFacts, rules: RetentionRules): DueDecision {
+  if (facts.enteredInErrorOn) {
+    const on = facts.enteredInErrorOn;
+    return { dueOn: on, rule: 'entered-in-error', words: `${due(on)}: a director marked this client as entered in error that day`, caveat: null };
+  }
   const open = openCases(facts);
   if (open) return open;
   const years = rules.clientRecords.years;

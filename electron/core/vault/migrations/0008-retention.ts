@@ -11,6 +11,9 @@ import type { Migration } from './types';
  *   register can never come to mean a later client.
  * - `former_*` counts: a joint record keeps, in place of a destroyed subject, only how many there were, so it
  *   can say "and a former client" without naming them.
+ * - `entered_in_error`: a client or session a director marked as entered in error (a duplicate client, a
+ *   session recorded on the wrong client), with the reason, so it is destroyed early through the same run and
+ *   register. The row goes with what it marks.
  *
  */
 export const migration0008: Migration = {
@@ -33,6 +36,17 @@ export const migration0008: Migration = {
       ) STRICT;
       CREATE INDEX legal_holds_by_client ON legal_holds (client_id);
       CREATE INDEX legal_holds_by_case ON legal_holds (case_id);
+
+      CREATE TABLE entered_in_error (
+        id TEXT PRIMARY KEY,
+        client_id TEXT UNIQUE REFERENCES clients (id),
+        session_id TEXT UNIQUE REFERENCES sessions (id),
+        reason TEXT NOT NULL,
+        marked_by TEXT NOT NULL REFERENCES users (id),
+        marked_at TEXT NOT NULL,
+        marked_on TEXT NOT NULL,
+        CHECK ((client_id IS NULL) <> (session_id IS NULL))
+      ) STRICT;
 
       CREATE TABLE destruction_runs (
         id TEXT PRIMARY KEY,

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { group, idField, wholeNumber, yesNo } from './fields';
+import { isoDate } from './schemas';
+import { text } from './text';
+import type { RetentionRules } from './rules/retention';
+
+/**
+ * The retention contract's shapes (issue 10): the practice's rules, each client's due date with its reason,
+ * blockers (legal holds, open releases) and the dashboard's three lists. Reference codes and dates only —
+ * a name appears only where a director asked for names (audited).
+ */
+
+export const RULE_LIMITS = {
+  years: { min: 1, max: 100 },
+  untilAge: { min: 18, max: 100 },
+  months: { min: 0, max: 120 },
+} as const;
+
+export const retentionRules = group('Retention rules', {
+  clientRecords: group('Client records', { years: wholeNumber('Years after the last case closed', { ...RULE_LIMITS.years, unit: 'years' }) }),
+  minors: group('Minors', {
+    enabled: yesNo('Keep minors until a birthday'),
+    untilAge: wholeNumber('Birthday minors are kept until', { ...RULE_LIMITS.untilAge, unit: 'years of age' }),
+  }),
+  referrer: group('Referrer', { atCaseClosing: yesNo("Remove a referrer's details when the case closes") }),
+  fieldGroups: group('Field groups', {
+    equalityMonitoring: group('Equality monitoring', {
+      enabled: yesNo('Remove equality-monitoring answers early'),
+      months: wholeNumber('Months after the end of service', { ...RULE_LIMITS.months, unit: 'months' }),
+    }),
+  }),
+}) satisfies z.ZodType<RetentionRules>;
+
+export const ruleExplanation = z.strictObject({
+  id: z.enum(['client-records', 'minors', 'referrer', 'equality-monitoring', 'joint-records', 'recordings', 'legal-holds']),
+  words: z.string(),
+});
+
+export const rulesWithWords = z.strictObject({ rules: retentionRules, explanations: z.array(ruleExplanation) });
+
+export const ruleId = z.enum([
+  'open-case', 'after-last-case', 'minor', 'no-case', 'referrer-at-closing', 'equality-monitoring', 'kept-with-record',
+  'joint-record', 'recording-consent', 'recording-withdrawn', 'entered-in-error',
+]);
+
+export const dueDecision = z.strictObject({
+  dueOn: isoDate.nullable(),
+  rule: ruleId,
+  words: z.string(),
+  caveat: z.string().nullable(),
+});
+
+/** What stops a client due for destruction from being destroyed; later kinds (subject-access requests) add here. */
+export const blockerKinds = ['legal-hold', 'open-release'] as const;
+export type BlockerKind = (typeof blockerKinds)[number];
+export const blocker = z.strictObject({ kind: z.enum(blockerKinds), words: z.string() });
+
+/** One client's due date, for the client file and the dashboard. `name` only when names were asked for. */
+export const clientDue = z.strictObject({
+  clientId: z.string(),
+  reference: z.string(),
+  name: z.string().optional(),
+  decision: dueDecision,
+  /** Due on or before today. */
+  due: z.boolean(),
+  blockers: z.array(blocker),
+});
+
+export const DUE_SOON_DAYS = 90;
+
+export const retentionOverview = z.strictObject({
+  today: isoDate,
+  dueSoonDays: z.number().int(),
+  /** Due today or earlier and nothing stops it: what a purge would destroy. */
+  dueNow: z.array(clientDue),
+  /** Falling due in the next `dueSoonDays` days. */
+  dueSoon: z.array(clientDue),
+  /** Due now but stopped (legal hold, open release), or under a legal hold whatever their date. */
+  onHold: z.array(clientDue),
+});
+
+export const rulesChange = z.strictObject({
+  /** Clients whose due date would move (earlier or later, or from "not due" to a date). */
+  moved: z.number().int(),
+  /** Of those, how many would become due on or before today. */
+  becomeDueNow: z.number().int(),
+  /** How many would stop being due now. */
+  stopBeingDue: z.number().int(),
+});
+
+export const holdKinds = ['court', 'coroner', 'complaint', 'investigation'] as const;
+export const holdKindLabels: Record<(typeof holdKinds)[number], string> = {
+  court: 'Court',
+  coroner: 'Coroner',
+  complaint: 'Complaint',
+  investigation: 'Investigation',
+};
+
+export const holdId = idField('Hold id');
+export const holdReference = text('Hold reference', { max: 100, kind: 'line', required: true });
+
+export const legalHold = z.strictObject({
+  id: z.string(),
+  kind: z.enum(holdKinds),
+  reference: z.string(),
+  /** The client's reference, or the case's (K-…) when the hold is on a case. */
+  on: z.strictObject({ kind: z.enum(['client', 'case']), id: z.string(), reference: z.string() }),
+  placedBy: z.string(),
+  placedAt: z.string(),
+  releasedBy: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+});
+
+export const enteredInErrorReason = text('Reason', { max: 1000, kind: 'lines', required: true });
