@@ -123,6 +123,10 @@ function attacks(): Record<MethodName, unknown[]> {
     'recordings.list': [{}, { clientId: ids.client }],
     'recordings.get': [{ recordingId: ids.recording }],
     'recordings.verify': [{ recordingId: ids.recording }],
+    'retention.purgePreview': [{}],
+    'retention.purge': [{ currentPassphrase: TESS.passphrase, planDigest: 'a'.repeat(64) }],
+    'retention.register': [{}],
+    'retention.certificate': [{ runId: ids.client, outputFolder: exportFolder }],
   };
 }
 

@@ -121,6 +121,7 @@ export function destroyClient(target: DestroyTarget, clientId: string): ClientDe
   st.deleteClientHolds.run(clientId);
   st.deleteReferrer.run(clientId);
   st.deleteEquality.run(clientId);
+  st.deleteClientErrorMark.run(clientId);
   st.deleteClient.run(clientId);
   tally.gone(clientId);
   const auditErased = eraseAuditDetails(target.db, tally.ids);
@@ -169,6 +170,7 @@ export class RecordDestroyer {
     st.deleteCorrections.run(sessionId);
     st.deleteConsentSessionLinks.run(sessionId);
     st.deleteAttendees.run(sessionId);
+    st.deleteSessionErrorMark.run(sessionId);
     st.deleteSession.run(sessionId);
     this.tally.gone(sessionId, 'sessions');
   }

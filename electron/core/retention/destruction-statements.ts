@@ -53,6 +53,7 @@ function prepareAll(db: Db) {
     deleteCorrections: p('DELETE FROM session_corrections WHERE session_id = ?'),
     deleteConsentSessionLinks: p('DELETE FROM recording_consent_sessions WHERE session_id = ?'),
     deleteAttendees: p('DELETE FROM session_attendees WHERE session_id = ?'),
+    deleteSessionErrorMark: p('DELETE FROM entered_in_error WHERE session_id = ?'),
     deleteSession: p('DELETE FROM sessions WHERE id = ?'),
 
     // Notes the client is a subject of, by whether another subject remains.
@@ -109,6 +110,7 @@ function prepareAll(db: Db) {
     deleteClientHolds: p('DELETE FROM legal_holds WHERE client_id = ?'),
     deleteReferrer: p('DELETE FROM client_referrers WHERE client_id = ?'),
     deleteEquality: p('DELETE FROM client_equality WHERE client_id = ?'),
+    deleteClientErrorMark: p('DELETE FROM entered_in_error WHERE client_id = ?'),
     deleteClient: p('DELETE FROM clients WHERE id = ?'),
   };
 }

@@ -1,4 +1,3 @@
-import { ERASED_DETAIL } from '../vault/audit';
 import type { AuditLogEntry, AuditLogQuery } from '../../../shared/schemas';
 import { formatClientReference } from '../../../shared/client-reference';
 import { forbidden } from '../errors';
@@ -87,8 +86,7 @@ export function readAuditLog(ctx: ServiceContext, query: AuditLogQuery): { entri
     actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name ?? 'a removed user' },
     action: row.action,
     clientReferences: row.target_id === null ? [] : (clientsOf.all({ target: row.target_id }) as number[]).map(formatClientReference),
-    // An entry about a destroyed record keeps its action and ids; its erased detail reads as none.
-    detail: (row.detail === ERASED_DETAIL ? {} : JSON.parse(row.detail)) as AuditLogEntry['detail'],
+    detail: JSON.parse(row.detail) as AuditLogEntry['detail'],
   }));
   return { entries, more: rows.length > PAGE };
 }

@@ -9,7 +9,7 @@ import type { Db } from './database';
  *
  * Two forms (docs/vault-format.md): entries written before migration 0009 hash their detail text itself;
  * later ones hash its SHA-256 (`detail_sha256`), so destroying a client can erase an entry's detail (stored
- * as '') and keep its digest, and the chain still verifies.
+ * as ERASED_DETAIL) and keep its digest, and the chain still verifies.
  */
 export type AuditDetail = Record<string, string | number | boolean | null>;
 
@@ -36,8 +36,11 @@ interface AuditRow {
   hash: string;
 }
 
-/** What an erased detail is stored as: the entry keeps its digest, its action and its ids. */
-export const ERASED_DETAIL = '';
+/**
+ * What an erased detail is stored as: the entry keeps its digest, its action and its ids. Valid JSON, so every
+ * reader of the log goes on working; no written detail has the key `erased`.
+ */
+export const ERASED_DETAIL = '{"erased":true}';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
