@@ -66,7 +66,7 @@ export const BEA_MARKERS = {
 export const KEPT_MARKERS = {
   calName: marker(40, 'calname'),
   jointNote: marker(41, 'jointnote'),
-  calComment: marker(42, 'calcomment'),
+  calComment: marker(42, 'calsays'),
   deeName: marker(43, 'deename'),
   deeNote: marker(44, 'deenote'),
   eveName: marker(45, 'evename'),
