@@ -35,6 +35,8 @@ export const purgePreview = z.strictObject({
   rulesApplied: z.array(z.string()),
   /** Names this exact list; the purge refuses to run if what is due has changed since the preview. */
   planDigest: z.string(),
+  /** A purge stopped before its clean-up (search index, free pages): running the purge finishes it. */
+  cleanupOwed: z.boolean(),
 });
 export type PurgePreview = z.infer<typeof purgePreview>;
 
@@ -61,8 +63,8 @@ export const purgeResult = z.strictObject({
   /** False when the vault was locked part-way: what was destroyed is registered, and purging again finishes the job. */
   complete: z.boolean(),
   totals: z.strictObject({ clients: count, records: count, ...purgeCounts.shape, jointKept: count }),
-  /** How the freed pages were removed: `auto-vacuum` (at each commit), `incremental-vacuum` or `vacuum`. */
-  pageCleanup: z.enum(['auto-vacuum', 'incremental-vacuum', 'vacuum']).nullable(),
+  /** How the freed pages were removed: `incremental-vacuum` in steps, or one `vacuum` (a vault without auto-vacuum); null if stopped first. */
+  pageCleanup: z.enum(['incremental-vacuum', 'vacuum']).nullable(),
   certificate: certificateContent,
 });
 export type PurgeResult = z.infer<typeof purgeResult>;

@@ -28,6 +28,9 @@ export async function purgeInSession(session: VaultSession, input: { currentPass
       rules,
       planDigest: input.planDigest,
       betweenBatches: async () => {
+        // A macrotask first (setImmediate, as the page check does), so calls that arrived as events (IPC, timers)
+        // are in the queue before it is drained.
+        await new Promise((resolve) => setImmediate(resolve));
         await session.yieldTurn();
         return session.openVault() === vault && session.damageProblem() === null;
       },

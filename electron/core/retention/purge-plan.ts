@@ -14,7 +14,7 @@ export interface DueEntry {
 
 export interface PurgePlan {
   items: PurgeItem[];
-  preview: Omit<PurgePreview, 'today' | 'rulesApplied'>;
+  preview: Omit<PurgePreview, 'today' | 'rulesApplied' | 'cleanupOwed'>;
 }
 
 /**
@@ -22,14 +22,15 @@ export interface PurgePlan {
  * the others). Reads ids, dates and counts only. The digest names the exact list, so a purge approved on a
  * preview destroys that list or nothing.
  */
-export function purgePlan(db: Db, due: readonly DueEntry[]): PurgePlan {
+export function purgePlan(db: Db, due: readonly DueEntry[], options: { counts: boolean } = { counts: true }): PurgePlan {
   const ready = due.filter((client) => client.due && client.blockers.length === 0);
   const blocked = due
     .filter((client) => client.due && client.blockers.length > 0)
     .map((client) => ({ reference: client.reference, reasons: client.blockers.map((b) => b.words) }));
   const counts = db.prepare(COUNTS);
   const clients = ready.map((client) => {
-    const row = counts.get({ client: client.clientId }) as CountRow;
+    // The purge itself needs only the list and its digest; the engine counts as it destroys.
+    const row = options.counts ? (counts.get({ client: client.clientId }) as CountRow) : NO_COUNTS;
     return {
       reference: client.reference,
       reason: client.decision.words,
@@ -56,6 +57,8 @@ export function purgePlan(db: Db, due: readonly DueEntry[]): PurgePlan {
 export function planDigest(clientIds: readonly string[]): string {
   return createHash('sha256').update(JSON.stringify([...clientIds].sort()), 'utf8').digest('hex');
 }
+
+const NO_COUNTS: CountRow = { first_on: null, last_on: null, sessions: 0, notes: 0, recordings: 0, joint_kept: 0 };
 
 interface CountRow {
   first_on: string | null;

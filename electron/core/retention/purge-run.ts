@@ -5,7 +5,7 @@ import { appendAudit } from '../vault/audit';
 import type { Db } from '../vault/database';
 import { destroyClient, type ClientDestruction } from './destroy-client';
 import { beginRun, finishRun, registerClient, type RunKind, type RunRow } from './destruction-register';
-import { cleanUpPages, type PageCleanup } from './page-cleanup';
+import { cleanUpPages, owePageCleanup, setIndexSecureDelete, type PageCleanup } from './page-cleanup';
 
 /** One client to destroy, with the rule (or the entered-in-error reason) that makes it due, in words for the register. */
 export interface PurgeItem {
@@ -53,6 +53,7 @@ const DEFAULT_BATCH_MS = 50;
 export async function runPurge(options: PurgeRunOptions): Promise<PurgeOutcome> {
   const { db, items } = options;
   const batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
+  owePageCleanup(db);
   const run = db.transaction(() => {
     const row = beginRun(db, { kind: options.kind, authorisedBy: options.userId, at: options.now(), rules: options.rules, planned: items.length });
     entry(options, 'retention.purge.start', row.id, { run: row.run_no, planned: items.length });
@@ -66,6 +67,7 @@ export async function runPurge(options: PurgeRunOptions): Promise<PurgeOutcome> 
     const started = performance.now();
     db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');
+      setIndexSecureDelete(db, false);
       do {
         const item = items[next]!;
         next += 1;
@@ -76,6 +78,7 @@ export async function runPurge(options: PurgeRunOptions): Promise<PurgeOutcome> 
         entry(options, action, item.clientId, { run: run.run_no });
         destroyed.push(outcome);
       } while (next < items.length && performance.now() - started < batchMs);
+      setIndexSecureDelete(db, true);
     })();
     options.reportProgress({ phase: DESTROYING, done: next, total: items.length });
     if (next < items.length && !(await options.betweenBatches())) {
@@ -88,7 +91,8 @@ export async function runPurge(options: PurgeRunOptions): Promise<PurgeOutcome> 
     finishRun(db, run.id, finishedAt);
     entry(options, 'retention.purge', run.id, { run: run.run_no, destroyed: destroyed.length });
   })();
-  const pageCleanup = cleanUpPages(db);
+  const pageCleanup = await cleanUpPages(db, options.betweenBatches);
+  if (pageCleanup === null) return { run: { ...run, finished_at: finishedAt }, destroyed, complete: false, pageCleanup };
   options.reportProgress({ phase: CLEANING_UP, done: 1, total: 1 });
   return { run: { ...run, finished_at: finishedAt }, destroyed, complete: true, pageCleanup };
 }

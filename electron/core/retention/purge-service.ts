@@ -11,6 +11,7 @@ import { findUserById } from '../vault/users';
 import { allRuns, findRun, runRows, type RunRow } from './destruction-register';
 import { purgePlan, type DueEntry } from './purge-plan';
 import { runPurge } from './purge-run';
+import { pageCleanupOwed } from './page-cleanup';
 
 /** The purge, register and certificate for the contract (retention.*): a practice director's alone. */
 
@@ -23,7 +24,7 @@ const rulesWords = (rules: RetentionRules) => retentionRuleWords(rules).map((rul
 export function previewPurge(ctx: ServiceContext, due: readonly DueEntry[], rules: RetentionRules): PurgePreview {
   assertDirector(ctx, 'preview a purge');
   const plan = purgePlan(ctx.db, due);
-  return { today: ctx.today(), rulesApplied: rulesWords(rules), ...plan.preview };
+  return { today: ctx.today(), rulesApplied: rulesWords(rules), ...plan.preview, cleanupOwed: pageCleanupOwed(ctx.db) };
 }
 
 export interface PurgeDoor {
@@ -39,7 +40,7 @@ export interface PurgeDoor {
 export async function purge(door: PurgeDoor): Promise<PurgeResult> {
   const { ctx } = door;
   assertDirector(ctx, 'run a purge');
-  const plan = purgePlan(ctx.db, door.due);
+  const plan = purgePlan(ctx.db, door.due, { counts: false });
   if (plan.preview.planDigest !== door.planDigest) {
     throw conflict('What is due for destruction has changed since the preview. Preview the purge again, then approve it.');
   }
