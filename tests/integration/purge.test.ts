@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { allText, pdfText, renderFirstPage } from '../support/pdf-text';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../shared/progress';
@@ -88,6 +90,25 @@ describe('a retention purge through the contract', () => {
     expect(verify).toMatchObject({ ok: true, chain: { ok: true } });
     // The recording's and the scan's encrypted files went with their keys.
     expect(readdirSync(join(vaultDir, 'blobs')).filter((name) => !name.startsWith('.'))).toEqual([]);
+  });
+
+  it('saves the run’s certificate as a PDF in a chosen folder: practice, run, who authorised, references, counts and rules', async () => {
+    const { door } = practice;
+    const runId = (await door.call('retention.register', {})).runs[0]!.id;
+    const saved = await door.call('retention.certificate', { runId, outputFolder: practice.exportFolder });
+    expect(saved.path).toBe(join(practice.exportFolder, 'destruction-certificate-R-0001.pdf'));
+    const pdf = readFileSync(saved.path);
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(saved.sha256);
+    const text = allText(await pdfText(pdf));
+    for (const expected of ['Certificate of destruction', 'Riverside Counselling', runId, USER, 'C-0001', 'C-0002', '14 Wharf Street']) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).toContain('after their last case closes');
+    expect(text).not.toMatch(/Lovelace|Smith|kb[a-z]{2}(ada|bea)/);
+    renderFirstPage(pdf, 'destruction-certificate');
+    // Never over an existing file, and never into the vault's folder.
+    expect(await door.raw('retention.certificate', { runId, outputFolder: practice.exportFolder })).toMatchObject({ ok: false });
+    expect(await door.raw('retention.certificate', { runId, outputFolder: vaultDir })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('keeps only ids and actions in the audit entries about the destroyed, and the chain still verifies', async () => {
