@@ -66,11 +66,11 @@ describe('a retention purge through the contract', () => {
     const calNotes = (await door.call('notes.list', { clientId: ids.cal })).notes;
     const joint = calNotes.find((n) => n.id === ids.jointNote)!;
     expect(joint.currentBody).toContain(KEPT_MARKERS.jointNote);
-    expect(joint.otherSubjects).toEqual([]);
+    expect(joint).toMatchObject({ otherSubjects: [], formerSubjects: 1 });
     expect(JSON.stringify(calNotes)).not.toContain(BEA_MARKERS.comment);
     expect(JSON.stringify(calNotes)).toContain(KEPT_MARKERS.calComment);
     const calSessions = (await door.call('sessions.list', { clientId: ids.cal })).sessions;
-    expect(calSessions.map((s) => s.id)).toEqual([ids.jointSession]);
+    expect(calSessions.map((s) => [s.id, s.formerSubjects, s.individual])).toEqual([[ids.jointSession, 1, false]]);
     // Search finds nothing of the destroyed; the kept joint note is found in Cal's file.
     for (const word of [ADA_MARKERS.sessionNote, ADA_MARKERS.amendment, ADA_MARKERS.name, BEA_MARKERS.aloneNote, BEA_MARKERS.name]) {
       expect((await door.call('search.query', { text: word })).hits, word).toEqual([]);
