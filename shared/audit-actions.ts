@@ -58,6 +58,14 @@ export const auditActionLabels = {
   'client.destroy.entered-in-error': 'Destroyed a record entered in error',
   'retention.register.view': 'Read the destruction register',
   'retention.certificate': 'Saved a destruction certificate',
+  'retention.rules.preview': 'Previewed a change to the retention rules',
+  'retention.rules.update': 'Changed the retention rules',
+  'retention.overview': 'Opened the retention dashboard',
+  'retention.client-due': 'Read a client’s retention date',
+  'retention.entered-in-error': 'Marked a record as entered in error',
+  'hold.place': 'Placed a legal hold',
+  'hold.release': 'Released a legal hold',
+  'hold.list': 'Listed legal holds',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

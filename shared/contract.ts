@@ -5,6 +5,7 @@ import * as s from './schemas';
 import * as rel from './release';
 import * as rec from './recordings';
 import * as purge from './purge';
+import * as ret from './retention';
 import { text } from './text';
 import { parseReference } from './client-reference';
 import { batchedAudit, changeAudit, keyChangeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
@@ -210,6 +211,39 @@ export const contract = {
   'retention.register': { access: 'unlocked', audit: viewAudit('retention.register.view'), input: purge.registerQuery, output: purge.destructionRegister },
   /** Directors: a run's destruction certificate as a PDF in a chosen folder (outside the vault). */
   'retention.certificate': { access: 'unlocked', audit: changeAudit('retention.certificate'), input: purge.certificateRequest, output: purge.savedCertificate },
+  /** The practice's retention rules, each with its plain-English explanation. */
+  'retention.rules': {
+    access: 'unlocked', audit: noAudit('The retention rules are the practice’s own settings; no client’s record is read.'),
+    input: empty,
+    output: ret.rulesWithWords,
+  },
+  /** What a proposed change to the rules would do today (how many clients' due dates move), before it is saved. Directors only. */
+  'retention.previewRules': { access: 'unlocked', audit: viewAudit('retention.rules.preview'), input: input({ rules: ret.retentionRules }), output: ret.rulesChange },
+  /** Directors only; says how many clients' due dates moved. */
+  'retention.updateRules': {
+    access: 'unlocked', audit: changeAudit('retention.rules.update'),
+    input: input({ rules: ret.retentionRules }),
+    output: ret.rulesWithWords.extend({ change: ret.rulesChange }),
+  },
+  /** The retention dashboard (directors): due now, due soon, on hold, by reference; names only with `withNames` (audited). */
+  'retention.overview': {
+    access: 'unlocked', audit: viewAudit('retention.overview'),
+    input: input({ withNames: z.boolean({ error: 'withNames must be true or false' }).optional() }),
+    output: ret.retentionOverview,
+  },
+  /** One client's due date with its reason, what stops it, and the holds on them (the client file). */
+  'retention.clientDue': { access: 'unlocked', audit: viewAudit('retention.client-due'), input: input({ clientId: r.clientId }), output: ret.clientDueInFile },
+  /** Directors: a duplicate client or a session recorded on the wrong client, destroyed early by the next purge. */
+  'retention.markEnteredInError': { access: 'unlocked', audit: changeAudit('retention.entered-in-error'), input: ret.markEnteredInErrorInput, output: ret.enteredInErrorRecord },
+  /** Directors: a legal hold (court, coroner, complaint, investigation) on a client or a case stops their destruction. */
+  'holds.place': { access: 'unlocked', audit: changeAudit('hold.place'), input: ret.placeHoldInput, output: ret.legalHold },
+  'holds.release': { access: 'unlocked', audit: changeAudit('hold.release'), input: input({ holdId: ret.holdId }), output: ret.legalHold },
+  /** Without `clientId`: the practice's holds (directors); with it: the holds bearing on that client. */
+  'holds.list': {
+    access: 'unlocked', audit: viewAudit('hold.list'),
+    input: input({ clientId: r.clientId.optional(), includeReleased: z.boolean({ error: 'includeReleased must be true or false' }).optional() }),
+    output: z.strictObject({ holds: z.array(ret.legalHold) }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export interface MethodSpec {

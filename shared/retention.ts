@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { group, idField, wholeNumber, yesNo } from './fields';
+import { choice, group, idField, wholeNumber, yesNo } from './fields';
 import { isoDate } from './schemas';
 import { text } from './text';
 import type { RetentionRules } from './rules/retention';
@@ -112,3 +112,47 @@ export const legalHold = z.strictObject({
 });
 
 export const enteredInErrorReason = text('Reason', { max: 1000, kind: 'lines', required: true });
+
+/** Where a hold goes: a client, or a case (which holds every client in it). Exactly one. */
+export const placeHoldInput = z
+  .strictObject({
+    clientId: idField('Client id').optional(),
+    caseId: idField('Case id').optional(),
+    kind: choice('Kind of hold', holdKinds),
+    reference: holdReference,
+  })
+  .refine((value) => (value.clientId === undefined) !== (value.caseId === undefined), {
+    message: 'Give either a client (clientId) or a case (caseId) to hold, not both',
+    path: ['clientId'],
+  });
+
+export const markEnteredInErrorInput = z
+  .strictObject({
+    clientId: idField('Client id').optional(),
+    sessionId: idField('Session id').optional(),
+    reason: enteredInErrorReason,
+  })
+  .refine((value) => (value.clientId === undefined) !== (value.sessionId === undefined), {
+    message: 'Give either a client (clientId) or a session (sessionId) entered in error, not both',
+    path: ['clientId'],
+  });
+
+export const enteredInErrorRecord = z.strictObject({
+  id: z.string(),
+  what: z.enum(['client', 'session']),
+  /** The client's reference, or for a session the reference of its case. */
+  reference: z.string(),
+  markedOn: isoDate,
+});
+
+export const clientDueInFile = clientDue.extend({
+  can: z.strictObject({ manageHolds: z.boolean(), markEnteredInError: z.boolean() }),
+  holds: z.array(legalHold),
+});
+
+export type RetentionOverview = z.output<typeof retentionOverview>;
+export type ClientDue = z.output<typeof clientDue>;
+export type ClientDueInFile = z.output<typeof clientDueInFile>;
+export type LegalHold = z.output<typeof legalHold>;
+export type RulesChange = z.output<typeof rulesChange>;
+export type HoldKind = (typeof holdKinds)[number];

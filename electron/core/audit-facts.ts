@@ -99,4 +99,20 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
   'retention.purgePreview': { detail: (_input, output) => ({ clients: output.totals.clients, blocked: output.blocked.length }) },
   'retention.register': { target: (_input, output) => output?.runId ?? null, detail: (_input, output) => ({ runs: output.runs.length, entries: output.entries.length }) },
   'retention.certificate': { target: (input) => input.runId, detail: (_input, output) => ({ bytes: output.bytes }) },
+  'retention.previewRules': { detail: (_input, output) => ({ moved: output.moved }) },
+  'retention.updateRules': {
+    detail: (input, output) => ({ years: input.rules.clientRecords.years, minorsUntil: input.rules.minors.enabled ? input.rules.minors.untilAge : 0, moved: output.change.moved }),
+  },
+  // Whether names were shown is the point of this entry: a view of names is a view of who is due.
+  'retention.overview': {
+    detail: (input, output) => ({ withNames: input.withNames === true, dueNow: output.dueNow.length, dueSoon: output.dueSoon.length, onHold: output.onHold.length }),
+  },
+  'retention.clientDue': { target: (input) => input.clientId },
+  'retention.markEnteredInError': {
+    target: (input) => input.clientId ?? input.sessionId ?? null,
+    detail: (input) => ({ what: input.clientId !== undefined ? 'client' : 'session' }),
+  },
+  'holds.place': { target: (input) => input.clientId ?? input.caseId ?? null, detail: (input, output) => ({ kind: input.kind, hold: output.id }) },
+  'holds.release': { target: (input) => input.holdId },
+  'holds.list': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ count: output.holds.length }) },
 };

@@ -27,6 +27,7 @@ import { clientsDue } from './retention/due-clients';
 import { retentionRules } from './retention/rules-setting';
 import { destructionRegister, previewPurge, saveCertificate } from './retention/purge-service';
 import { purgeInSession } from './retention/purge-call';
+import { retentionHandlers } from './retention/handlers';
 import { attachRecordingToSession, getRecording, listRecordings, verifyRecording } from './services/recordings';
 
 type Handler<M extends MethodName> = (
@@ -214,4 +215,5 @@ export const handlers: HandlerTable = {
   'retention.purge': (input, session) => purgeInSession(session, input),
   'retention.register': (input, session) => destructionRegister(session.services(), input.runId),
   'retention.certificate': (input, session) => saveCertificate(session.services(), session.documentRendering(), session.dir, input),
+  ...retentionHandlers,
 };

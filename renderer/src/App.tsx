@@ -11,6 +11,7 @@ import { Users } from './screens/Users';
 import { AuditLog } from './screens/AuditLog';
 import { RecordingScreen } from './screens/Recording';
 import { RecordingsRegister } from './screens/RecordingsRegister';
+import { Retention } from './screens/Retention';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
@@ -33,6 +34,7 @@ const titles: Record<Screen['name'], string> = {
   settings: 'Settings — Confide',
   recordings: 'Register of recordings — Confide',
   recording: 'Recording — Confide',
+  retention: 'Retention — Confide',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -77,10 +79,13 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <RecordingsRegister />;
     case 'recording':
       return <RecordingScreen key={screen.recordingId} recordingId={screen.recordingId} clientId={screen.clientId} />;
+    case 'retention':
+      // The purge wizard plugs in here: <Retention onStartPurge={…} />.
+      return <Retention />;
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'audit', 'settings', 'recordings', 'recording']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'audit', 'settings', 'recordings', 'recording', 'retention']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);

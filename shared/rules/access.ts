@@ -49,3 +49,23 @@ export function caseCapabilities(actor: Actor, kase: { runsCase: boolean; open: 
     close: kase.open && (kase.runsCase || actor.isDirector),
   };
 }
+
+export interface RetentionCapabilities {
+  /** The retention dashboard, the rules' effect on the whole practice, and every client's due date. */
+  seeRetention: boolean;
+  changeRules: boolean;
+  /** Place and release legal holds on a client or a case. */
+  manageHolds: boolean;
+  /** Mark a duplicate client or a session recorded on the wrong client for early destruction. */
+  markEnteredInError: boolean;
+}
+
+/** Retention and destruction are a practice director's acts (DESIGN.md §1.5), whoever the client's clinician is. */
+export function retentionCapabilities(actor: Actor): RetentionCapabilities {
+  return {
+    seeRetention: actor.isDirector,
+    changeRules: actor.isDirector,
+    manageHolds: actor.isDirector,
+    markEnteredInError: actor.isDirector,
+  };
+}

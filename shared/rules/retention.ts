@@ -247,7 +247,7 @@ export function retentionRuleWords(rules: RetentionRules): RuleExplanation[] {
   return [
     {
       id: 'client-records',
-      words: `A client's records are destroyed ${years} after their last case closes (a client who never had a case: ${years} after their last record).`,
+      words: `A client’s records are destroyed ${years} after their last case closes (a client who never had a case: ${years} after their last record).`,
     },
     {
       id: 'minors',
@@ -258,14 +258,14 @@ export function retentionRuleWords(rules: RetentionRules): RuleExplanation[] {
     {
       id: 'referrer',
       words: rules.referrer.atCaseClosing
-        ? "A third-party referrer's contact details are removed when the client's last case closes."
-        : "A third-party referrer's contact details are kept with the client's record.",
+        ? "A third-party referrer’s contact details are removed when the client’s last case closes."
+        : "A third-party referrer’s contact details are kept with the client’s record.",
     },
     {
       id: 'equality-monitoring',
       words: group.enabled
         ? `Equality-monitoring answers are removed ${plural(group.months, 'month')} after the end of service.`
-        : "Equality-monitoring answers are kept with the client's record.",
+        : "Equality-monitoring answers are kept with the client’s record.",
     },
     {
       id: 'joint-records',

@@ -6,6 +6,7 @@ import { consentInput } from '../support/recording-practice';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
 import { LETTERHEAD } from '../support/release-fixture';
 import { writeSineWav } from '../support/wav';
+import { DEFAULT_RETENTION_RULES } from '../../shared/rules/retention';
 
 /**
  * Every contract method, called by a therapist with the ids of another therapist's client, case, session
@@ -19,7 +20,7 @@ const DEE = { name: 'Dee Director', passphrase: 'dee directs the practice' };
 let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
 let exportFolder = '';
-const ids = { client: '', case: '', session: '', note: '', releaseConsent: '', consent: '', recording: '', wav: '' };
+const ids = { client: '', case: '', session: '', note: '', releaseConsent: '', consent: '', recording: '', wav: '', hold: '' };
 
 beforeAll(async () => {
   folder = tempFolder();
@@ -52,7 +53,8 @@ beforeAll(async () => {
   const wav = writeSineWav(folder.dir, 1).path;
   const consent = await door.call('recordingConsents.create', consentInput(client.id, kase.id, { signedOn: '2024-01-02', destroyBy: '2099-01-01' }));
   const recording = await door.call('recordings.attach', { sessionId: session.id, uses: ['supervision'], path: wav });
-  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId, releaseConsent: releaseConsent.id, consent: consent.id, recording: recording.id, wav });
+  const hold = await door.call('holds.place', { clientId: client.id, kind: 'court', reference: 'Hidden Court Service 2024/17' });
+  Object.assign(ids, { client: client.id, case: kase.id, session: session.id, note: note.noteId, releaseConsent: releaseConsent.id, consent: consent.id, recording: recording.id, wav, hold: hold.id });
   await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
   await door.call('users.create', { name: DEE.name, roles: ['director'], passphrase: DEE.passphrase });
   await door.call('vault.lock', {});
@@ -127,6 +129,21 @@ function attacks(): Record<MethodName, unknown[]> {
     'retention.purge': [{ currentPassphrase: TESS.passphrase, planDigest: 'a'.repeat(64) }],
     'retention.register': [{}],
     'retention.certificate': [{ runId: ids.client, outputFolder: exportFolder }],
+    'retention.rules': [{}],
+    'retention.previewRules': [{ rules: DEFAULT_RETENTION_RULES }],
+    'retention.updateRules': [{ rules: { ...DEFAULT_RETENTION_RULES, clientRecords: { years: 1 } } }],
+    'retention.overview': [{}, { withNames: true }],
+    'retention.clientDue': [{ clientId: ids.client }],
+    'retention.markEnteredInError': [
+      { clientId: ids.client, reason: 'a duplicate' },
+      { sessionId: ids.session, reason: 'the wrong client' },
+    ],
+    'holds.place': [
+      { clientId: ids.client, kind: 'complaint', reference: 'mine' },
+      { caseId: ids.case, kind: 'court', reference: 'mine' },
+    ],
+    'holds.release': [{ holdId: ids.hold }],
+    'holds.list': [{}, { clientId: ids.client }, { clientId: ids.client, includeReleased: true }],
   };
 }
 
@@ -144,7 +161,7 @@ describe('role and caseload checks on every method', () => {
           input,
           leak: false,
         });
-        if ([ids.client, ids.note, ids.releaseConsent, ids.consent].some((id) => JSON.stringify(input).includes(id))) {
+        if ([ids.client, ids.note, ids.releaseConsent, ids.consent, ids.hold].some((id) => JSON.stringify(input).includes(id))) {
           expect({ method, code: result.ok ? 'ok' : result.error.code }).toMatchObject({
             method,
             code: expect.stringMatching(/^(not-found|forbidden)$/),
@@ -174,6 +191,11 @@ describe('role and caseload checks on every method', () => {
     expect(readdirSync(exportFolder)).toHaveLength(2);
     expect((await door.call('recordingConsents.list', { clientId: ids.client })).consents).toMatchObject([{ status: 'in-force' }]);
     expect((await door.call('recordings.list', {})).recordings).toMatchObject([{ id: ids.recording, status: 'available' }]);
+    expect((await door.call('retention.rules', {})).rules).toEqual(DEFAULT_RETENTION_RULES);
+    const due = await door.call('retention.clientDue', { clientId: ids.client });
+    expect(due.decision.rule).toBe('open-case');
+    expect(due.holds.map((h) => [h.id, h.releasedAt])).toEqual([[ids.hold, null]]);
+    expect((await door.call('holds.list', { includeReleased: true })).holds).toHaveLength(1);
     await door.call('vault.lock', {});
   });
 

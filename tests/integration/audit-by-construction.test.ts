@@ -8,6 +8,7 @@ import { consentInput } from '../support/recording-practice';
 import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
 import { LETTERHEAD } from '../support/release-fixture';
 import { writeSineWav } from '../support/wav';
+import { DEFAULT_RETENTION_RULES } from '../../shared/rules/retention';
 
 // Every method declares what the audit log records (shared/contract.ts); the dispatcher writes it. This walks
 // every method: a declaration exists, every view and change leaves exactly its entry, every refusal an attempt.
@@ -15,7 +16,7 @@ let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
 const TESS = { name: 'Tess Therapist', passphrase: 'tess keeps her own caseload' };
 let exportFolder = '';
-const ids = { client: '', case: '', session: '', note: '', tess: '', releaseConsent: '', toWithdraw: '', consent: '', recording: '', wav: '', run: '' };
+const ids = { client: '', case: '', session: '', note: '', tess: '', releaseConsent: '', toWithdraw: '', consent: '', recording: '', wav: '', hold: '', run: '' };
 const consentFor = (clientId: string, caseId: string) => consentInput(clientId, caseId, { signedOn: '2024-01-02', destroyBy: '2099-01-01' });
 
 beforeAll(async () => {
@@ -63,6 +64,8 @@ beforeAll(async () => {
   const preview = await door.call('retention.purgePreview', {});
   const run = await door.call('retention.purge', { currentPassphrase: PASSPHRASE, planDigest: preview.planDigest });
   ids.run = run.runId;
+  const hold = await door.call('holds.place', { clientId: client.id, kind: 'complaint', reference: 'Complaint 2024/1' });
+  Object.assign(ids, { consent: consent.id, recording: recording.id, wav, hold: hold.id });
 });
 afterAll(() => folder.cleanup());
 
@@ -125,6 +128,14 @@ function accepted(): { [M in AuditedMethod]: MethodInput<M> } {
     'retention.purgePreview': {},
     'retention.register': {},
     'retention.certificate': { runId: ids.run, outputFolder: exportFolder },
+    'retention.previewRules': { rules: { ...DEFAULT_RETENTION_RULES, clientRecords: { years: 8 } } },
+    'retention.updateRules': { rules: { ...DEFAULT_RETENTION_RULES, clientRecords: { years: 8 } } },
+    'retention.overview': { withNames: true },
+    'retention.clientDue': { clientId: ids.client },
+    'holds.place': { caseId: ids.case, kind: 'coroner', reference: 'Inquest 2024/3' },
+    'holds.list': {},
+    'holds.release': { holdId: ids.hold },
+    'retention.markEnteredInError': { sessionId: ids.session, reason: 'Recorded on the wrong client' },
   };
 }
 

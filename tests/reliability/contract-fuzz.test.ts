@@ -11,6 +11,7 @@ import { newVault, PASSPHRASE, tempFolder, type TestDoor } from '../support/vaul
 import { LETTERHEAD } from '../support/release-fixture';
 import { consentInput } from '../support/recording-practice';
 import { writeSineWav } from '../support/wav';
+import { DEFAULT_RETENTION_RULES } from '../../shared/rules/retention';
 
 /**
  * Every contract method, called through the core with a valid input spoiled in one to three hostile ways:
@@ -114,7 +115,8 @@ beforeAll(async () => {
     signedOn: '2024-02-01',
     expiresOn: '2099-01-01',
   });
-  others.push(sam.id, client.id, kase.id, session.id, note.noteId, samsConsent.id);
+  const samsHold = await door.call('holds.place', { clientId: client.id, kind: 'court', reference: 'Court 2024/9' });
+  others.push(sam.id, client.id, kase.id, session.id, note.noteId, samsConsent.id, samsHold.id);
   await door.call('users.create', { name: TESS.name, roles: ['therapist'], passphrase: TESS.passphrase });
   await door.call('vault.lock', {});
 
@@ -229,6 +231,15 @@ beforeAll(async () => {
     'retention.purge': { currentPassphrase: TESS.passphrase, planDigest: 'a'.repeat(64) },
     'retention.register': { runId: ownCase.id },
     'retention.certificate': { runId: ownCase.id, outputFolder: exportFolder },
+    'retention.rules': {},
+    'retention.previewRules': { rules: { ...DEFAULT_RETENTION_RULES, minors: { enabled: true, untilAge: 21 } } },
+    'retention.updateRules': { rules: { ...DEFAULT_RETENTION_RULES, fieldGroups: { equalityMonitoring: { enabled: false, months: 6 } } } },
+    'retention.overview': { withNames: false },
+    'retention.clientDue': { clientId: own.id },
+    'retention.markEnteredInError': { sessionId: ownSession.id, reason: 'Recorded on the wrong client' },
+    'holds.place': { caseId: ownCase.id, kind: 'investigation', reference: 'Inv 2024/5' },
+    'holds.release': { holdId: samsHold.id },
+    'holds.list': { clientId: own.id, includeReleased: true },
   };
   delete examples['cases.create']['therapistId'];
 });

@@ -29,7 +29,7 @@ export interface DueOptions {
   checks?: readonly BlockerCheck[];
 }
 
-interface ClientRow {
+export interface ClientRow {
   id: string;
   reference_no: number;
   date_of_birth: string | null;
@@ -41,7 +41,7 @@ interface ClientRow {
  * The retention facts of every client, read with SQL that selects dates and references only — never a name or
  * a note's content — so this module cannot leak what it does not read.
  */
-function retentionFacts(ctx: ServiceContext, only: readonly string[] | null): Array<{ row: ClientRow; facts: RetentionFacts }> {
+export function retentionFacts(ctx: ServiceContext, only: readonly string[] | null): Array<{ row: ClientRow; facts: RetentionFacts }> {
   // Some clients (one client's file): the same queries, kept to those clients by a JSON list of their ids.
   const among = (column: string) => (only === null ? { sql: '', params: [] } : { sql: `WHERE ${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(only)] });
   const ofClients = among('c.id');
@@ -95,23 +95,31 @@ function retentionFacts(ctx: ServiceContext, only: readonly string[] | null): Ar
 export function clientsDue(ctx: ServiceContext, today: string, rules?: RetentionRules, options: DueOptions = {}): DueClient[] {
   const applied = rules ?? retentionRules(ctx);
   const filter = options.filter ?? 'all';
-  const only = options.clientIds ?? null;
-  const horizon = filter === 'due-within-days' ? addDays(today, options.days ?? 0) : null;
-  const decided = retentionFacts(ctx, only).map(({ row, facts }) => {
+  const horizon = addDays(today, options.days ?? 0);
+  const decided = retentionFacts(ctx, options.clientIds ?? null).map(({ row, facts }) => {
     const decision = clientRecordDue(facts, applied);
-    return { clientId: row.id, reference: formatClientReference(row.reference_no), decision, due: isDue(decision, today) };
+    return { clientId: row.id, reference: formatClientReference(row.reference_no), decision, due: isDue(decision, today), blockers: [] };
   });
-  const candidates = decided.filter((client) => {
-    if (filter === 'due') return client.due;
-    if (filter === 'due-within-days') return !client.due && client.decision.dueOn !== null && client.decision.dueOn <= horizon!;
-    return true;
-  });
+  // Blockers can only matter to an on-hold list or a due client; others are read only for the lists that show them.
+  const candidates = decided.filter((client) => filter === 'all' || filter === 'on-hold' || inList(client, filter, horizon));
   const blockers = blockersOf(ctx, candidates.map((client) => client.clientId), today, options.checks ?? blockerChecks);
-  const withBlockers = candidates.map((client) => ({ ...client, blockers: blockers.get(client.clientId) ?? [] }));
-  if (filter !== 'on-hold') return withBlockers;
-  return withBlockers.filter(
-    (client) => client.blockers.some((b) => b.kind === 'legal-hold') || (client.due && client.blockers.length > 0),
-  );
+  return candidates
+    .map((client) => ({ ...client, blockers: blockers.get(client.clientId) ?? [] }))
+    .filter((client) => inList(client, filter, horizon));
+}
+
+/** Whether a client (with their blockers) belongs in a list; `horizon` is today plus the days of `due-within-days`. */
+export function inList(client: DueClient, filter: DueFilter, horizon: string): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'due':
+      return client.due;
+    case 'due-within-days':
+      return !client.due && client.decision.dueOn !== null && client.decision.dueOn <= horizon;
+    case 'on-hold':
+      return client.blockers.some((b) => b.kind === 'legal-hold') || (client.due && client.blockers.length > 0);
+  }
 }
 
 /** One client's due date and blockers (the client file). Undefined for a client not in the vault. */

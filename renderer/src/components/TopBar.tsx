@@ -13,6 +13,7 @@ export function TopBar() {
   const onSettings = screen === 'settings';
   const onAudit = screen === 'audit';
   const onRecordings = screen === 'recordings' || screen === 'recording';
+  const onRetention = screen === 'retention';
   return (
     <header className="topbar">
       <div className="topbar-identity">
@@ -23,7 +24,7 @@ export function TopBar() {
         <button
           type="button"
           className="topbar-link"
-          aria-current={!onUsers && !onSettings && !onAudit && !onRecordings ? 'page' : undefined}
+          aria-current={!onUsers && !onSettings && !onAudit && !onRecordings && !onRetention ? 'page' : undefined}
           onClick={() => go({ name: 'clients' })}
         >
           Clients
@@ -44,6 +45,16 @@ export function TopBar() {
             onClick={() => go({ name: 'users' })}
           >
             Users
+          </button>
+        ) : null}
+        {isDirector ? (
+          <button
+            type="button"
+            className="topbar-link"
+            aria-current={onRetention ? 'page' : undefined}
+            onClick={() => go({ name: 'retention' })}
+          >
+            Retention
           </button>
         ) : null}
         {isDirector ? (

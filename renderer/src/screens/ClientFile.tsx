@@ -7,6 +7,7 @@ import { EditClientDialog } from '../components/EditClientDialog';
 import { FileSearch } from '../components/FileSearch';
 import { NoteSummary } from '../components/NoteSummary';
 import { RecordingSections } from '../components/RecordingSections';
+import { RetentionPanel } from '../components/RetentionPanel';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SessionDialog } from '../components/SessionDialog';
 import { isIndividual, KindMark, SessionKind } from '../components/SessionKind';
@@ -346,6 +347,7 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
             <div className="client-side">
               <DetailsPanel client={client} canEdit={client.can.editDetails} onEdit={() => setEditing(true)} />
               <EqualityPanel client={client} />
+              <RetentionPanel client={client} cases={cases} />
             </div>
             <div className="client-main">
               {client.can.readNotes ? (

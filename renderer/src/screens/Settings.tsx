@@ -6,6 +6,7 @@ import { showErrorsAndFocus } from '../components/forms';
 import { passphraseUserInputs } from '../../../shared/passphrase-strength';
 import { checkPassphrase, PassphraseFields, type PassphraseErrors } from '../components/PassphraseFields';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { RetentionRulesPanel } from '../components/RetentionRulesPanel';
 import { AUTO_LOCK_MINUTES_MAX, AUTO_LOCK_MINUTES_MIN, type PendingRecoveryCode } from '../../../shared/schemas';
 import { go } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
@@ -277,6 +278,7 @@ export function Settings({ notice }: { notice?: string | undefined }) {
       </div>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <AutoLock isDirector={isDirector} />
+      <RetentionRulesPanel isDirector={isDirector} />
       <ChangePassphrase />
       {/* The recovery code opens the whole practice's vault, so only a director replaces it (the core enforces it). */}
       {isDirector ? (

@@ -20,6 +20,8 @@ export type Screen =
   | { name: 'recordings' }
   /** One recording's player, opened from a client's file (`clientId`) or from the register (null). */
   | { name: 'recording'; recordingId: string; clientId: string | null }
+  /** The retention dashboard (directors): due now, due soon, on hold. */
+  | { name: 'retention' }
   /** `notice` is a one-off confirmation shown at the top of settings. */
   | { name: 'settings'; notice?: string };
 

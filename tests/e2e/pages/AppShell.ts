@@ -9,6 +9,7 @@ export class AppShell {
   readonly usersLink: Locator;
   readonly settingsLink: Locator;
   readonly recordingsLink: Locator;
+  readonly retentionLink: Locator;
 
   constructor(readonly page: Page) {
     this.banner = page.getByRole('banner');
@@ -18,6 +19,7 @@ export class AppShell {
     this.usersLink = this.nav.getByRole('button', { name: 'Users' });
     this.settingsLink = this.nav.getByRole('button', { name: 'Settings' });
     this.recordingsLink = this.nav.getByRole('button', { name: 'Recordings' });
+    this.retentionLink = this.nav.getByRole('button', { name: 'Retention' });
   }
 
   async expectSignedIn(practiceName: string, userName: string): Promise<void> {

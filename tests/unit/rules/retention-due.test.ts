@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addWholeMonths,
   addWholeYears,
   clientRecordDue,
@@ -233,5 +234,29 @@ describe('dates and words', () => {
     const changed = retentionRuleWords({ ...rules, clientRecords: { years: 8 }, minors: { enabled: true, untilAge: 21 } });
     expect(changed[0]!.words).toContain('8 years');
     expect(changed[1]!.words).toContain('21st birthday');
+  });
+});
+
+describe('days and records entered in error', () => {
+  it.each([
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2023-02-28', 1, '2023-03-01'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-11-25', 90, '2027-02-23'],
+    ['2000-03-01', -1, '2000-02-29'],
+    ['1900-03-01', -1, '1900-02-28'],
+  ] as const)('%s plus %i days is %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it('a client entered in error is due the day it was marked, whatever their cases say', () => {
+    const facts = { dateOfBirth: '2010-01-01', addedOn: '2026-11-01', lastNoteOn: null, cases: [{ reference: 'K-0001', openedOn: '2026-11-01', closedOn: null }] };
+    expect(clientRecordDue({ ...facts, enteredInErrorOn: '2026-11-25' }, DEFAULT_RETENTION_RULES)).toEqual({
+      dueOn: '2026-11-25',
+      rule: 'entered-in-error',
+      words: 'due 25 November 2026: a director marked this client as entered in error that day',
+      caveat: null,
+    });
+    expect(clientRecordDue({ ...facts, enteredInErrorOn: null }, DEFAULT_RETENTION_RULES).rule).toBe('open-case');
   });
 });
