@@ -26,9 +26,13 @@ export const purgeCandidate = z.strictObject({
 
 export const purgeBlocked = z.strictObject({ reference: z.string(), reasons: z.array(z.string()) });
 
+/** A session a director marked as entered in error (recorded on the wrong client), by its case's reference and date. */
+export const purgeSessionInError = z.strictObject({ reference: z.string(), on: isoDate, notes: count, recordings: count });
+
 export const purgePreview = z.strictObject({
   today: isoDate,
   clients: z.array(purgeCandidate),
+  sessionsInError: z.array(purgeSessionInError),
   blocked: z.array(purgeBlocked),
   totals: z.strictObject({ clients: count, ...purgeCounts.shape }),
   /** The retention rules in force, one plain-English sentence each (they go on the certificate). */
@@ -62,7 +66,8 @@ export const purgeResult = z.strictObject({
   runNo: z.number().int(),
   /** False when the vault was locked part-way: what was destroyed is registered, and purging again finishes the job. */
   complete: z.boolean(),
-  totals: z.strictObject({ clients: count, records: count, ...purgeCounts.shape, jointKept: count }),
+  /** `sessions`, `notes` and `recordings` include those of sessions entered in error (`sessionsInError` of them). */
+  totals: z.strictObject({ clients: count, sessionsInError: count, records: count, ...purgeCounts.shape, jointKept: count }),
   /** How the freed pages were removed: `incremental-vacuum` in steps, or one `vacuum` (a vault without auto-vacuum); null if stopped first. */
   pageCleanup: z.enum(['incremental-vacuum', 'vacuum']).nullable(),
   certificate: certificateContent,

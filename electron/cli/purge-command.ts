@@ -43,6 +43,10 @@ function previewInWords(preview: PurgePreview): string {
       `${plural(preview.totals.notes, 'note')}, ${plural(preview.totals.recordings, 'recording')}).`,
     ...preview.clients.map((c) => `  ${c.reference}  ${c.firstOn ?? '—'} to ${c.lastOn ?? '—'}  ${c.reason}`),
   ];
+  if (preview.sessionsInError.length > 0) {
+    lines.push(`Sessions entered in error: ${preview.sessionsInError.length}.`);
+    for (const s of preview.sessionsInError) lines.push(`  ${s.reference}  session of ${s.on}`);
+  }
   if (preview.blocked.length > 0) {
     lines.push(`Not destroyed (blocked): ${plural(preview.blocked.length, 'client')}.`);
     for (const b of preview.blocked) lines.push(`  ${b.reference}  ${b.reasons.join('; ')}`);

@@ -1,4 +1,4 @@
-import { formatClientReference } from '../../../shared/client-reference';
+import { formatCaseReference, formatClientReference } from '../../../shared/client-reference';
 import { conflict } from '../errors';
 import { eraseAuditDetails } from '../vault/audit';
 import type { Db } from '../vault/database';
@@ -138,6 +138,33 @@ export function destroyClient(target: DestroyTarget, clientId: string): ClientDe
     jointKept: tally.jointKept,
     auditErased,
   };
+}
+
+/** What destroying one session entered in error took with it, for the register. */
+export interface SessionDestruction {
+  sessionId: string;
+  /** The case's reference (K-…): a session has no reference of its own. */
+  reference: string;
+  on: string;
+  records: number;
+  notes: number;
+  recordings: number;
+}
+
+/**
+ * Destroys one session entered in error (a session recorded on the wrong client), in the caller's transaction:
+ * the session, its notes, recordings and corrections, as any destruction does. Null when it is already gone.
+ */
+export function destroySession(target: DestroyTarget, sessionId: string): SessionDestruction | null {
+  const st = destructionStatements(target.db);
+  const row = target.db
+    .prepare('SELECT c.reference_no, substr(s.starts_at, 1, 10) AS on_day FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = ?')
+    .get(sessionId) as { reference_no: number; on_day: string } | undefined;
+  if (!row) return null;
+  const tally = new Tally();
+  new RecordDestroyer(st, target, tally).session(sessionId);
+  eraseAuditDetails(target.db, tally.ids);
+  return { sessionId, reference: formatCaseReference(row.reference_no), on: row.on_day, records: tally.records, notes: tally.notes, recordings: tally.recordings };
 }
 
 /** Destroys records whole: a case, a session, a note, a recording, a consent, each with what hangs off it. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../vault/database';
-import type { ClientDestruction } from './destroy-client';
+import type { ClientDestruction, SessionDestruction } from './destroy-client';
 
 /**
  * Destruction runs and the destruction register (migration 0008). A register row identifies no one: the
@@ -78,6 +78,15 @@ export function registerClient(db: Db, runId: string, at: string, rule: string, 
     runId, at, destroyed.clientId, destroyed.reference, rule, destroyed.firstOn, destroyed.lastOn,
     destroyed.records, destroyed.sessions, destroyed.notes, destroyed.recordings, destroyed.jointKept,
   ]);
+}
+
+/** One register row for a session entered in error, in the transaction that destroyed it. */
+export function registerSession(db: Db, runId: string, at: string, rule: string, destroyed: SessionDestruction): void {
+  db.prepare(
+    `INSERT INTO destruction_register (run_id, destroyed_at, what, record_id, reference, rule, related_reference, first_on, last_on,
+       records, sessions, notes, recordings, joint_kept)
+     VALUES (?, ?, 'session', ?, ?, ?, NULL, ?, ?, ?, 1, ?, ?, 0)`,
+  ).run(runId, at, destroyed.sessionId, destroyed.reference, rule, destroyed.on, destroyed.on, destroyed.records, destroyed.notes, destroyed.recordings);
 }
 
 export function findRun(db: Db, runId: string): RunRow | null {

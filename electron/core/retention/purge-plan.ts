@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import type { PurgePreview } from '../../../shared/purge';
 import type { Db } from '../vault/database';
 import type { PurgeItem } from './purge-run';
+import { formatCaseReference } from '../../../shared/client-reference';
+import { longDate } from '../../../shared/long-date';
 
 /** A client as the due-date reckoning gives it (electron/core/retention/due-clients.ts): what a purge needs of it. */
 export interface DueEntry {
   clientId: string;
   reference: string;
-  decision: { words: string };
+  decision: { words: string; rule?: string };
   due: boolean;
   blockers: ReadonlyArray<{ words: string }>;
 }
@@ -42,16 +44,53 @@ export function purgePlan(db: Db, due: readonly DueEntry[], options: { counts: b
       jointKept: row.joint_kept,
     };
   });
+  const sessions = sessionsInError(db);
   const totals = {
     clients: clients.length,
-    sessions: clients.reduce((sum, c) => sum + c.sessions, 0),
-    notes: clients.reduce((sum, c) => sum + c.notes, 0),
-    recordings: clients.reduce((sum, c) => sum + c.recordings, 0),
+    sessions: clients.reduce((sum, c) => sum + c.sessions, 0) + sessions.length,
+    notes: clients.reduce((sum, c) => sum + c.notes, 0) + sessions.reduce((sum, s) => sum + s.notes, 0),
+    recordings: clients.reduce((sum, c) => sum + c.recordings, 0) + sessions.reduce((sum, s) => sum + s.recordings, 0),
   };
+  const items: PurgeItem[] = [
+    ...ready.map((client) => ({ clientId: client.clientId, rule: client.decision.words, enteredInError: client.decision.rule === 'entered-in-error' })),
+    ...sessions.map((session) => ({ sessionId: session.id, rule: session.rule })),
+  ];
   return {
-    items: ready.map((client) => ({ clientId: client.clientId, rule: client.decision.words })),
-    preview: { clients, blocked, totals, planDigest: planDigest(ready.map((client) => client.clientId)) },
+    items,
+    preview: {
+      clients,
+      sessionsInError: sessions.map(({ reference, on, notes, recordings }) => ({ reference, on, notes, recordings })),
+      blocked,
+      totals,
+      planDigest: planDigest([...ready.map((client) => client.clientId), ...sessions.map((session) => session.id)]),
+    },
   };
+}
+
+/**
+ * Sessions a director marked as entered in error, due the day they were marked; one under a legal hold (on its
+ * case or on anyone who attended) waits for the hold's release. Their clients are not destroyed with them.
+ */
+function sessionsInError(db: Db): Array<{ id: string; reference: string; on: string; notes: number; recordings: number; rule: string }> {
+  const rows = db
+    .prepare(
+      `SELECT s.id, c.reference_no, substr(s.starts_at, 1, 10) AS on_day, e.marked_on,
+              (SELECT count(*) FROM notes n WHERE n.session_id = s.id) AS notes,
+              (SELECT count(*) FROM recordings r WHERE r.session_id = s.id) AS recordings
+       FROM entered_in_error e JOIN sessions s ON s.id = e.session_id JOIN cases c ON c.id = s.case_id
+       WHERE NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL
+         AND (h.case_id = s.case_id OR h.client_id IN (SELECT client_id FROM session_attendees WHERE session_id = s.id)))
+       ORDER BY c.reference_no, s.starts_at`,
+    )
+    .all() as Array<{ id: string; reference_no: number; on_day: string; marked_on: string; notes: number; recordings: number }>;
+  return rows.map((row) => ({
+    id: row.id,
+    reference: formatCaseReference(row.reference_no),
+    on: row.on_day,
+    notes: row.notes,
+    recordings: row.recordings,
+    rule: `due ${longDate(row.marked_on)}: a director marked this session as entered in error that day`,
+  }));
 }
 
 export function planDigest(clientIds: readonly string[]): string {

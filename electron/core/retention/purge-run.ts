@@ -3,15 +3,12 @@ import type { Progress } from '../../../shared/progress';
 import type { AuditAction } from '../../../shared/audit-actions';
 import { appendAudit } from '../vault/audit';
 import type { Db } from '../vault/database';
-import { destroyClient, type ClientDestruction } from './destroy-client';
-import { beginRun, finishRun, registerClient, type RunKind, type RunRow } from './destruction-register';
+import { destroyClient, destroySession, type ClientDestruction, type SessionDestruction } from './destroy-client';
+import { beginRun, finishRun, registerClient, registerSession, type RunKind, type RunRow } from './destruction-register';
 import { cleanUpPages, owePageCleanup, setIndexSecureDelete, type PageCleanup } from './page-cleanup';
 
-/** One client to destroy, with the rule (or the entered-in-error reason) that makes it due, in words for the register. */
-export interface PurgeItem {
-  clientId: string;
-  rule: string;
-}
+/** One client, or one session entered in error, to destroy, with the rule that makes it due in words for the register. */
+export type PurgeItem = { clientId: string; rule: string; enteredInError: boolean } | { sessionId: string; rule: string };
 
 export interface PurgeRunOptions {
   db: Db;
@@ -35,6 +32,7 @@ export interface PurgeRunOptions {
 export interface PurgeOutcome {
   run: RunRow;
   destroyed: ClientDestruction[];
+  sessionsInError: SessionDestruction[];
   /** False when the purge stopped before its end (the vault was locked); running it again finishes the job. */
   complete: boolean;
   pageCleanup: PageCleanup | null;
@@ -79,7 +77,7 @@ async function destroyAll(options: PurgeRunOptions, batchMs: number): Promise<Pu
     return row;
   })();
   const destroyed: ClientDestruction[] = [];
-  const action: AuditAction = options.kind === 'purge' ? 'client.destroy' : 'client.destroy.entered-in-error';
+  const sessionsInError: SessionDestruction[] = [];
   let next = 0;
   options.reportProgress({ phase: DESTROYING, done: 0, total: items.length });
   while (next < items.length) {
@@ -90,31 +88,39 @@ async function destroyAll(options: PurgeRunOptions, batchMs: number): Promise<Pu
       do {
         const item = items[next]!;
         next += 1;
+        if ('sessionId' in item) {
+          const gone = destroySession(options, item.sessionId);
+          if (gone === null) continue;
+          registerSession(db, run.id, options.now(), item.rule, gone);
+          entry(options, 'session.destroy.entered-in-error', item.sessionId, { run: run.run_no });
+          sessionsInError.push(gone);
+          continue;
+        }
         const outcome = destroyClient(options, item.clientId);
         if (outcome === null) continue;
         const at = options.now();
         registerClient(db, run.id, at, item.rule, outcome);
-        entry(options, action, item.clientId, { run: run.run_no });
+        entry(options, item.enteredInError ? 'client.destroy.entered-in-error' : 'client.destroy', item.clientId, { run: run.run_no });
         destroyed.push(outcome);
       } while (next < items.length && performance.now() - started < batchMs);
       setIndexSecureDelete(db, true);
     })();
     options.reportProgress({ phase: DESTROYING, done: next, total: items.length });
     if (next < items.length && !(await options.betweenBatches())) {
-      return { run, destroyed, complete: false, pageCleanup: null };
+      return { run, destroyed, sessionsInError, complete: false, pageCleanup: null };
     }
   }
   options.reportProgress({ phase: CLEANING_UP, done: 0, total: 1 });
   const finishedAt = options.now();
   db.transaction(() => {
     finishRun(db, run.id, finishedAt);
-    entry(options, 'retention.purge', run.id, { run: run.run_no, destroyed: destroyed.length });
+    entry(options, 'retention.purge', run.id, { run: run.run_no, destroyed: destroyed.length, sessions: sessionsInError.length });
   })();
   db.pragma('synchronous = FULL');
   const pageCleanup = await cleanUpPages(db, options.betweenBatches);
-  if (pageCleanup === null) return { run: { ...run, finished_at: finishedAt }, destroyed, complete: false, pageCleanup };
+  if (pageCleanup === null) return { run: { ...run, finished_at: finishedAt }, destroyed, sessionsInError, complete: false, pageCleanup };
   options.reportProgress({ phase: CLEANING_UP, done: 1, total: 1 });
-  return { run: { ...run, finished_at: finishedAt }, destroyed, complete: true, pageCleanup };
+  return { run: { ...run, finished_at: finishedAt }, destroyed, sessionsInError, complete: true, pageCleanup };
 }
 
 function entry(options: PurgeRunOptions, action: AuditAction, targetId: string, detail: Record<string, number>): void {

@@ -61,7 +61,15 @@ export async function purge(door: PurgeDoor): Promise<PurgeResult> {
     runId: outcome.run.id,
     runNo: outcome.run.run_no,
     complete: outcome.complete,
-    totals: { clients: outcome.destroyed.length, records: sum('records'), sessions: sum('sessions'), notes: sum('notes'), recordings: sum('recordings'), jointKept: sum('jointKept') },
+    totals: {
+      clients: outcome.destroyed.length,
+      sessionsInError: outcome.sessionsInError.length,
+      records: sum('records') + outcome.sessionsInError.reduce((total, s) => total + s.records, 0),
+      sessions: sum('sessions') + outcome.sessionsInError.length,
+      notes: sum('notes') + outcome.sessionsInError.reduce((total, s) => total + s.notes, 0),
+      recordings: sum('recordings') + outcome.sessionsInError.reduce((total, s) => total + s.recordings, 0),
+      jointKept: sum('jointKept'),
+    },
     pageCleanup: outcome.pageCleanup,
     certificate: certificateOf(ctx, outcome.run),
   };
@@ -85,7 +93,8 @@ export function certificateOf(ctx: ServiceContext, run: RunRow): PurgeResult['ce
     date: (run.finished_at ?? run.started_at).slice(0, 10),
     authorisedBy: nameOf(ctx, run.authorised_by),
     destroyed: runRows(ctx.db, run.id).map((row) => ({
-      reference: row.reference,
+      // A session entered in error is known by its case's reference and its date.
+      reference: row.what === 'session' ? `${row.reference}, session of ${row.first_on ?? ''}` : row.reference,
       records: row.records,
       sessions: row.sessions,
       notes: row.notes,
