@@ -12,11 +12,12 @@ import { AuditLog } from './screens/AuditLog';
 import { RecordingScreen } from './screens/Recording';
 import { RecordingsRegister } from './screens/RecordingsRegister';
 import { Retention } from './screens/Retention';
+import { Purge } from './screens/Purge';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
 import { Unlock } from './screens/Unlock';
-import { useNavigation, type Screen } from './stores/navigation';
+import { go, useNavigation, type Screen } from './stores/navigation';
 
 const titles: Record<Screen['name'], string> = {
   loading: 'Confide',
@@ -35,6 +36,7 @@ const titles: Record<Screen['name'], string> = {
   recordings: 'Register of recordings — Confide',
   recording: 'Recording — Confide',
   retention: 'Retention — Confide',
+  purge: 'Purge — Confide',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -80,12 +82,13 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'recording':
       return <RecordingScreen key={screen.recordingId} recordingId={screen.recordingId} clientId={screen.clientId} />;
     case 'retention':
-      // The purge wizard plugs in here: <Retention onStartPurge={…} />.
-      return <Retention />;
+      return <Retention onStartPurge={() => go({ name: 'purge' })} />;
+    case 'purge':
+      return <Purge />;
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'audit', 'settings', 'recordings', 'recording', 'retention']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'users', 'audit', 'settings', 'recordings', 'recording', 'retention', 'purge']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);
