@@ -1,5 +1,6 @@
-import { mkdir, readFile, readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppShell } from './pages/AppShell';
 import { ClientsPage } from './pages/ClientsPage';
 import { PurgePage } from './pages/PurgePage';
@@ -37,6 +38,7 @@ test('the purge wizard: preview by reference → passphrase → progress → cer
   const purge = new PurgePage(page);
   await purge.expectShown();
   await expect(page).toHaveTitle('Purge — Confide');
+  await expect(new AppShell(page).retentionLink).toHaveAttribute('aria-current', 'page');
   await expect(purge.references()).toHaveText(due);
   await expect(page.getByRole('main')).toContainText('Not destroyed');
   await expect(page.getByRole('main')).not.toContainText('Ada Adult');
@@ -57,8 +59,8 @@ test('the purge wizard: preview by reference → passphrase → progress → cer
   expect(vault.progressSeen.some((p) => p.phase === 'Removing freed pages')).toBe(true);
   await saveScreenshot('81-purge-done');
 
-  const folder = join(dirname(vault.dir), 'certificates');
-  await mkdir(folder);
+  // A folder outside the vault's, as a director would choose.
+  const folder = await mkdtemp(join(tmpdir(), 'confide-e2e-certificates-'));
   vault.willChoose(folder);
   await purge.saveCertificate.click();
   await expect(page.getByText(`Certificate saved to ${join(folder, 'destruction-certificate-R-0001.pdf')}`)).toBeVisible();
@@ -71,6 +73,7 @@ test('the purge wizard: preview by reference → passphrase → progress → cer
   expect(text).toContain(USER);
   expect(text).not.toContain('Ada Adult');
   renderFirstPage(pdf, 'e2e-destruction-certificate');
+  await rm(folder, { recursive: true, force: true });
 
   // Back on the dashboard nothing is due now; the register has the run.
   await page.getByRole('button', { name: 'Back to retention' }).click();

@@ -13,7 +13,7 @@ export function TopBar() {
   const onSettings = screen === 'settings';
   const onAudit = screen === 'audit';
   const onRecordings = screen === 'recordings' || screen === 'recording';
-  const onRetention = screen === 'retention';
+  const onRetention = screen === 'retention' || screen === 'purge';
   return (
     <header className="topbar">
       <div className="topbar-identity">

@@ -36,7 +36,9 @@ function PreviewTable({ preview }: { preview: PurgePreview }) {
             <td>{client.recordings}</td>
             <td>
               {client.reason}
-              {client.jointKept > 0 ? ` (${plural(client.jointKept, 'joint record')} stay with the others in them, naming them only as “a former client”)` : ''}
+              {client.jointKept > 0
+                ? ` (${plural(client.jointKept, 'joint record')} ${client.jointKept === 1 ? 'stays' : 'stay'} with the others in ${client.jointKept === 1 ? 'it' : 'them'}, naming this client only as “a former client”)`
+                : ''}
             </td>
           </tr>
         ))}
@@ -166,7 +168,7 @@ export function Purge() {
                 required
               />
               <div className="actions">
-                <button type="submit" className="button button--danger">
+                <button type="submit" className="button button--primary button--danger">
                   Destroy these records
                 </button>
                 <button type="button" className="button" onClick={() => go({ name: 'retention' })}>
