@@ -8,6 +8,7 @@ import { ConfideError, conflict, forbidden, invalidField, notFound } from '../er
 import type { ServiceContext } from './context';
 import { participantsOfCase } from './refs';
 import { assertClientVisible, caseAbout } from './visibility';
+import { nextReference } from './next-reference';
 
 export interface CaseRow {
   id: string;
@@ -83,7 +84,7 @@ export function createCase(
   if (!therapist.is_therapist) throw invalid('A case must be assigned to a user with the therapist role.');
   const id = randomUUID();
   ctx.db.transaction(() => {
-    const next = ctx.db.prepare('SELECT ifnull(max(reference_no), 0) + 1 AS n FROM cases').get() as { n: number };
+    const next = { n: nextReference(ctx.db, 'case') };
     ctx.db
       .prepare('INSERT INTO cases (id, reference_no, kind, therapist_id, opened_on, closed_on, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
       .run(id, next.n, input.kind, therapistId, input.openedOn, ctx.now());
