@@ -51,6 +51,14 @@ export const auditActionLabels = {
   'recording.view': 'Opened a recording’s details',
   'recording.verify': 'Checked a recording’s file',
   'recording.play': 'Played a recording',
+  'retention.purge.preview': 'Previewed a retention purge',
+  'retention.purge.start': 'Started a retention purge',
+  'retention.purge': 'Finished a retention purge',
+  'client.destroy': 'Destroyed a client’s records (retention)',
+  'client.destroy.entered-in-error': 'Destroyed a client entered in error',
+  'session.destroy.entered-in-error': 'Destroyed a session entered in error',
+  'retention.register.view': 'Read the destruction register',
+  'retention.certificate': 'Saved a destruction certificate',
   'retention.rules.preview': 'Previewed a change to the retention rules',
   'retention.rules.update': 'Changed the retention rules',
   'retention.overview': 'Opened the retention dashboard',
@@ -78,15 +86,19 @@ export function auditActionLabel(action: string): string {
  * - `key-change`: a change to vault.keys is entered by the vault layer with the change itself (intent
  *   recorded, vault.keys written, entry written; settled at the next unlock if interrupted), because a
  *   file outside the database cannot share its transaction. A refused attempt is entered by the dispatcher.
+ * - `batched`: a long change done in several transactions so other calls can run between them (a purge): each
+ *   transaction carries the entries for what it did, so a call stopped part-way leaves exactly what happened
+ *   entered. A refused attempt is entered by the dispatcher.
  * - `none`: nothing from the vault is read or changed; the reason says why no entry is needed.
  */
 export type AuditSpec =
   | { kind: 'view' | 'change'; action: AuditAction }
-  | { kind: 'lifecycle' | 'key-change'; action: AuditAction; why: string }
+  | { kind: 'lifecycle' | 'key-change' | 'batched'; action: AuditAction; why: string }
   | { kind: 'none'; why: string };
 
 export const viewAudit = <A extends AuditAction>(action: A) => ({ kind: 'view', action }) as const;
 export const changeAudit = <A extends AuditAction>(action: A) => ({ kind: 'change', action }) as const;
 export const lifecycleAudit = <A extends AuditAction>(action: A, why: string) => ({ kind: 'lifecycle', action, why }) as const;
 export const keyChangeAudit = <A extends AuditAction>(action: A, why: string) => ({ kind: 'key-change', action, why }) as const;
+export const batchedAudit = <A extends AuditAction>(action: A, why: string) => ({ kind: 'batched', action, why }) as const;
 export const noAudit = (why: string) => ({ kind: 'none', why }) as const;

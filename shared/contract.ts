@@ -4,10 +4,11 @@ import * as r from './records';
 import * as s from './schemas';
 import * as rel from './release';
 import * as rec from './recordings';
+import * as purge from './purge';
 import * as ret from './retention';
 import { text } from './text';
 import { parseReference } from './client-reference';
-import { changeAudit, keyChangeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
+import { batchedAudit, changeAudit, keyChangeAudit, lifecycleAudit, noAudit, viewAudit, type AuditSpec } from './audit-actions';
 
 /**
  * The one contract: every method any door (Electron IPC, CLI, tests) may call, with its input and output.
@@ -194,6 +195,22 @@ export const contract = {
   'recordings.get': { access: 'unlocked', audit: viewAudit('recording.view'), input: input({ recordingId: rec.recordingId }), output: rec.recordingRecord },
   /** Decrypts the whole file to say whether it is intact (after playback failed); the damage error names the recording. */
   'recordings.verify': { access: 'unlocked', audit: viewAudit('recording.verify'), input: input({ recordingId: rec.recordingId }), output: z.strictObject({ intact: z.literal(true) }) },
+  /** Directors: what a purge would destroy now (references, date ranges, counts) and who is blocked, with why. */
+  'retention.purgePreview': { access: 'unlocked', audit: viewAudit('retention.purge.preview'), input: empty, output: purge.purgePreview },
+  /** Directors, with their passphrase: destroys the list the preview showed, with progress; returns the run and its certificate. */
+  'retention.purge': {
+    access: 'unlocked',
+    audit: batchedAudit(
+      'retention.purge',
+      'Clients are destroyed in batches so the vault stays usable; each batch enters every client it destroyed (and the run its start and end) in the same transaction, so a purge stopped part-way leaves exactly what it did entered.',
+    ),
+    input: purge.purgeInput,
+    output: purge.purgeResult,
+  },
+  /** Directors: the destruction runs, and the register entries of one (the latest by default). */
+  'retention.register': { access: 'unlocked', audit: viewAudit('retention.register.view'), input: purge.registerQuery, output: purge.destructionRegister },
+  /** Directors: a run's destruction certificate as a PDF in a chosen folder (outside the vault). */
+  'retention.certificate': { access: 'unlocked', audit: changeAudit('retention.certificate'), input: purge.certificateRequest, output: purge.savedCertificate },
   /** The practice's retention rules, each with its plain-English explanation. */
   'retention.rules': {
     access: 'unlocked', audit: noAudit('The retention rules are the practice’s own settings; no client’s record is read.'),

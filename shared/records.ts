@@ -111,6 +111,8 @@ export const sessionRecord = z.strictObject({
   attendees: z.array(participantRef),
   /** Attendees other than the client whose file this is, so joint sessions can be labelled. */
   otherSubjects: z.array(participantRef),
+  /** Attendees destroyed since (retention): counted, never named — shown as "a former client". */
+  formerSubjects: z.number().int(),
   individual: z.boolean(),
   /** Earlier versions of this session, oldest first: every correction keeps what it replaced. */
   corrections: z.array(sessionCorrection),
@@ -192,6 +194,8 @@ export const noteRecord = z.strictObject({
   sessionId: id.nullable(),
   subjects: z.array(participantRef),
   otherSubjects: z.array(participantRef),
+  /** Subjects destroyed since (retention): counted, never named — shown as "a former client". */
+  formerSubjects: z.number().int(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   finalisedAt: isoDateTime.nullable(),

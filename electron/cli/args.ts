@@ -6,6 +6,7 @@ export const USAGE = `Usage:
   confide call <vault-dir> <method> [--input - | --input <file>] [--user <name>] [--passphrase-stdin]
   confide recover <vault-dir> --user <name> [--passphrase-stdin]
   confide verify <vault-dir> [--user <name>] [--passphrase-stdin]
+  confide purge <vault-dir> --user <director> [--dry-run] [--passphrase-stdin] [--json]
   confide methods
 A method's JSON input comes on standard input (--input -) or from a file (--input <file>), never as an argument.
 Passphrases are asked for on the terminal, or read from standard input (one per line, before any JSON input)
@@ -19,6 +20,7 @@ export type Command =
   | { kind: 'call'; vaultDir: string; method: string; input: InputSource; user: string | undefined; stdin: boolean }
   | { kind: 'recover'; vaultDir: string; user: string; stdin: boolean }
   | { kind: 'verify'; vaultDir: string; user: string | undefined; stdin: boolean }
+  | { kind: 'purge'; vaultDir: string; user: string; stdin: boolean; dryRun: boolean; json: boolean }
   | { kind: 'methods' }
   | { kind: 'help' };
 
@@ -31,7 +33,7 @@ const INPUT_AS_ARGUMENT =
   'call takes its input on standard input (--input -) or from a file (--input <file>), never as an argument: ' +
   'arguments can be read by every user of this computer and are kept in shell history. See docs/cli.md.';
 
-const KNOWN_OPTIONS = new Set(['practice', 'user', 'input', 'passphrase-stdin', 'help', 'h']);
+const KNOWN_OPTIONS = new Set(['practice', 'user', 'input', 'passphrase-stdin', 'dry-run', 'json', 'help', 'h']);
 
 export function parseCommand(argv: string[]): Command {
   let parsed;
@@ -44,6 +46,8 @@ export function parseCommand(argv: string[]): Command {
         user: { type: 'string' },
         input: { type: 'string' },
         'passphrase-stdin': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -95,6 +99,17 @@ export function parseCommand(argv: string[]): Command {
       positionalCount(1, 1);
       noInput();
       return { kind: 'verify', vaultDir: rest[0]!, user: values.user, stdin };
+    case 'purge':
+      positionalCount(1, 1);
+      noInput();
+      return {
+        kind: 'purge',
+        vaultDir: rest[0]!,
+        user: need(values.user, '--user <director>'),
+        stdin,
+        dryRun: values['dry-run'] ?? false,
+        json: values.json ?? false,
+      };
     case 'methods':
       positionalCount(0, 0);
       noInput();

@@ -5,6 +5,7 @@ import { createCore } from '../core/core';
 import type { Core } from '../core/types';
 import { typedCall } from '../core/typed-call';
 import { progressBar } from './progress-bar';
+import { purge } from './purge-command';
 import type { Command } from './args';
 import { CallFailed, valueOf } from './call-failed';
 import { readCallInput } from './call-input';
@@ -48,6 +49,8 @@ export async function runVaultCommand(command: VaultCommand, io: CliIo): Promise
         return await recover(command, core, secrets, io);
       case 'verify':
         return await verify(command, core, secrets, io);
+      case 'purge':
+        return await purge(command, core, secrets, io);
     }
   } finally {
     secrets.close();

@@ -96,6 +96,9 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
   'recordings.list': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ count: output.recordings.length }) },
   'recordings.get': { target: (input) => input.recordingId },
   'recordings.verify': { target: (input) => input.recordingId },
+  'retention.purgePreview': { detail: (_input, output) => ({ clients: output.totals.clients, blocked: output.blocked.length }) },
+  'retention.register': { target: (_input, output) => output?.runId ?? null, detail: (_input, output) => ({ runs: output.runs.length, entries: output.entries.length }) },
+  'retention.certificate': { target: (input) => input.runId, detail: (_input, output) => ({ bytes: output.bytes }) },
   'retention.previewRules': { detail: (_input, output) => ({ moved: output.moved }) },
   'retention.updateRules': {
     detail: (input, output) => ({ years: input.rules.clientRecords.years, minorsUntil: input.rules.minors.enabled ? input.rules.minors.untilAge : 0, moved: output.change.moved }),

@@ -16,10 +16,10 @@ function auditedAction(method: MethodName): AuditAction | null {
   return audit.kind === 'view' || audit.kind === 'change' ? audit.action : null;
 }
 
-/** The action a refused call of this method is entered under: audited and key-change methods alike. */
+/** The action a refused call of this method is entered under: audited, key-change and batched methods alike. */
 function attemptAction(method: MethodName): AuditAction | null {
   const audit: AuditSpec = contract[method].audit;
-  return audit.kind === 'view' || audit.kind === 'change' || audit.kind === 'key-change' ? audit.action : null;
+  return audit.kind === 'view' || audit.kind === 'change' || audit.kind === 'key-change' || audit.kind === 'batched' ? audit.action : null;
 }
 
 /**

@@ -35,13 +35,29 @@ export function createCore(options: CoreOptions): Core {
     () => wallClock(clock(), timeZone),
     options.resourcesDir,
   );
-  let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
+  const waiting: Array<() => Promise<void>> = [];
+  let pumping = false;
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (waiting.length > 0) await waiting.shift()!();
+    } finally {
+      pumping = false;
+    }
+  };
   // Whatever a job does, the queue goes on: a failure is that job's answer and never the next one's.
-  const enqueue = <T>(job: () => T | Promise<T>): Promise<T> => {
-    const result = queue.then(job);
-    queue = result.catch(() => undefined);
-    return result;
+  const enqueue = <T>(job: () => T | Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      waiting.push(() => Promise.resolve().then(job).then(resolve, reject));
+      void pump();
+    });
+  // A long call (a purge) calls this between its transactions: the calls that arrived meanwhile run now, one at
+  // a time as always, and the long call goes on after them. It must hold no transaction when it does.
+  session.yieldTurn = async () => {
+    const arrived = waiting.splice(0);
+    for (const job of arrived) await job();
   };
   const pageCheck = new BackgroundPageCheck(session, enqueue);
   const checkpoints = new WalCheckpoints(session, enqueue, () => inFlight);
@@ -87,7 +103,7 @@ export function createCore(options: CoreOptions): Core {
     // second), so a handler never finds its database closed or its key zeroed half-way.
     lock: (reason) => {
       if (inFlight === 0) session.lock(reason);
-      else queue = queue.then(() => session.lock(reason)).catch(() => undefined);
+      else void enqueue(() => session.lock(reason)).catch(() => undefined);
     },
     onLocked: (listener) => session.onLocked(listener),
   };

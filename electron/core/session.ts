@@ -59,15 +59,19 @@ export class VaultSession {
   /** Where the running call's progress goes (calls run one at a time, so there is one). */
   private progressListener: ((progress: Progress) => void) | null = null;
 
-  /** Runs one call with its progress listener in place. */
+  /** Runs one call with its progress listener in place (and puts back a long call's, if this one ran in its turn). */
   async reportingTo<T>(listener: ((progress: Progress) => void) | undefined, run: () => Promise<T>): Promise<T> {
+    const outer = this.progressListener;
     this.progressListener = listener ?? null;
     try {
       return await run();
     } finally {
-      this.progressListener = null;
+      this.progressListener = outer;
     }
   }
+
+  /** Lets the calls waiting in the core's queue run; set by the core (createCore). A long call's batches use it. */
+  yieldTurn: () => Promise<void> = async () => undefined;
 
   /** Tells the running call's caller how far it has got; a listener that throws cannot stop the work. */
   reportProgress(progress: Progress): void {

@@ -14,11 +14,12 @@ import { RecordingsRegister } from './screens/RecordingsRegister';
 import { AttendanceSummary } from './screens/AttendanceSummary';
 import { Disclosures } from './screens/Disclosures';
 import { Retention } from './screens/Retention';
+import { Purge } from './screens/Purge';
 import { CreateVault } from './screens/CreateVault';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
 import { Unlock } from './screens/Unlock';
-import { useNavigation, type Screen } from './stores/navigation';
+import { go, useNavigation, type Screen } from './stores/navigation';
 
 const titles: Record<Screen['name'], string> = {
   loading: 'Confide',
@@ -39,6 +40,7 @@ const titles: Record<Screen['name'], string> = {
   recordings: 'Register of recordings — Confide',
   recording: 'Recording — Confide',
   retention: 'Retention — Confide',
+  purge: 'Purge — Confide',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -88,12 +90,13 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'recording':
       return <RecordingScreen key={screen.recordingId} recordingId={screen.recordingId} clientId={screen.clientId} />;
     case 'retention':
-      // The purge wizard plugs in here: <Retention onStartPurge={…} />.
-      return <Retention />;
+      return <Retention onStartPurge={() => go({ name: 'purge' })} />;
+    case 'purge':
+      return <Purge />;
   }
 }
 
-const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'attendance', 'disclosures', 'users', 'audit', 'settings', 'recordings', 'recording', 'retention']);
+const signedInScreens = new Set<Screen['name']>(['clients', 'client', 'new-case', 'note', 'attendance', 'disclosures', 'users', 'audit', 'settings', 'recordings', 'recording', 'retention', 'purge']);
 
 export function App() {
   const screen = useNavigation((state) => state.screen);

@@ -1,6 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 import type { CaseKind, ParticipantRef, SessionRecord } from '../../shared/records';
+import { formerSubjectsWords } from '../../shared/former-subjects';
 
 /** "23 November 2026" from an ISO date ("2026-11-23") or date-time. */
 export function formatDate(iso: string): string {
@@ -35,9 +36,10 @@ export function personLabel(person: ParticipantRef): string {
   return `${person.name} (${person.reference})`;
 }
 
-/** "Alex Smith (C-0002)", "A (C-1) and B (C-2)", "A (C-1), B (C-2) and C (C-3)". */
-export function listPeople(people: readonly ParticipantRef[]): string {
-  const labels = people.map(personLabel);
+/** "Alex Smith (C-0002)", "A (C-1) and B (C-2)", "A (C-1), B (C-2) and C (C-3)"; destroyed subjects as "a former client". */
+export function listPeople(people: readonly ParticipantRef[], former = 0): string {
+  const formerWords = formerSubjectsWords(former);
+  const labels = [...people.map(personLabel), ...(formerWords === null ? [] : [formerWords])];
   if (labels.length <= 1) return labels[0] ?? '';
   return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
 }

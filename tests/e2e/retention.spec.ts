@@ -46,7 +46,7 @@ test.describe('retention', () => {
     );
     await expect(retention.row(retention.onHold, 'C-0008')).toContainText('on hold: a court hold on case K-0006 since 25 November 2026');
     await expect(retention.row(retention.onHold, 'C-0010')).toContainText('an open release');
-    // No names until asked for, and no Purge button until the purge wizard is wired in.
+    // No names until asked for.
     await expect(page.getByRole('main')).not.toContainText('Ada Adult');
     await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveCount(0);
     await checkAccessibility('retention');

@@ -227,6 +227,10 @@ beforeAll(async () => {
     'recordings.list': { clientId: own.id },
     'recordings.get': { recordingId: recording.id },
     'recordings.verify': { recordingId: recording.id },
+    'retention.purgePreview': {},
+    'retention.purge': { currentPassphrase: TESS.passphrase, planDigest: 'a'.repeat(64) },
+    'retention.register': { runId: ownCase.id },
+    'retention.certificate': { runId: ownCase.id, outputFolder: exportFolder },
     'retention.rules': {},
     'retention.previewRules': { rules: { ...DEFAULT_RETENTION_RULES, minors: { enabled: true, untilAge: 21 } } },
     'retention.updateRules': { rules: { ...DEFAULT_RETENTION_RULES, fieldGroups: { equalityMonitoring: { enabled: false, months: 6 } } } },
@@ -406,7 +410,7 @@ describe('fuzzing every contract method through the core', () => {
     const after = await records();
     expect(after.tables).toEqual(before.tables);
     expect(after.blobs).toEqual(before.blobs);
-    const audited = ['view', 'change', 'key-change'].includes(contract[method].audit.kind);
+    const audited = ['view', 'change', 'key-change', 'batched'].includes(contract[method].audit.kind);
     expect(after.attempts - before.attempts).toBe(audited ? casesRun - runBefore : 0);
   });
 

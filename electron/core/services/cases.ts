@@ -10,6 +10,7 @@ import type { ServiceContext } from './context';
 import { participantsOfCase } from './refs';
 import { assertClientVisible, caseAbout } from './visibility';
 import { prepared } from '../vault/statements';
+import { nextReference } from './next-reference';
 
 export interface CaseRow {
   id: string;
@@ -84,7 +85,7 @@ export function createCase(
   if (!therapist.is_therapist) throw invalid('A case must be assigned to a user with the therapist role.');
   const id = randomUUID();
   ctx.db.transaction(() => {
-    const next = prepared(ctx.db, 'SELECT ifnull(max(reference_no), 0) + 1 AS n FROM cases').get() as { n: number };
+    const next = { n: nextReference(ctx.db, 'case') };
     prepared(ctx.db, 'INSERT INTO cases (id, reference_no, kind, therapist_id, opened_on, closed_on, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
       .run(id, next.n, input.kind, therapistId, input.openedOn, ctx.now());
     const add = prepared(ctx.db, 'INSERT INTO case_participants (case_id, client_id) VALUES (?, ?)');

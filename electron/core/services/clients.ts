@@ -10,6 +10,7 @@ import { ConfideError, forbidden, invalidField } from '../errors';
 import type { ServiceContext } from './context';
 import { assertClientVisible, clientVisible, isClinicianFor } from './visibility';
 import { prepared } from '../vault/statements';
+import { nextReference } from './next-reference';
 
 type NewClientInput = z.output<(typeof contract)['clients.create']['input']>;
 type UpdateClientInput = z.output<(typeof contract)['clients.update']['input']>;
@@ -91,7 +92,7 @@ export function createClient(ctx: ServiceContext, input: NewClientInput): Client
   const id = randomUUID();
   const now = ctx.now();
   ctx.db.transaction(() => {
-    const next = prepared(ctx.db, 'SELECT ifnull(max(reference_no), 0) + 1 AS n FROM clients').get() as { n: number };
+    const next = { n: nextReference(ctx.db, 'client') };
     prepared(
         ctx.db,
         `INSERT INTO clients (id, reference_no, name, therapist_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,

@@ -23,6 +23,7 @@ interface NoteRow {
   created_at: string;
   updated_at: string;
   finalised_at: string | null;
+  former_subjects: number;
 }
 
 const SELECT_NOTE = 'SELECT notes.*, users.name AS author_name FROM notes JOIN users ON users.id = notes.author_id';
@@ -74,6 +75,7 @@ function toRecord(ctx: ServiceContext, row: NoteRow, fileClientId: string): Note
     sessionId: row.session_id,
     subjects,
     otherSubjects: subjects.filter((s) => s.id !== fileClientId),
+    formerSubjects: row.former_subjects,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finalisedAt: row.finalised_at,

@@ -18,6 +18,7 @@ interface SessionRow {
   duration_minutes: number;
   modality: SessionRecord['modality'];
   status: SessionRecord['status'];
+  former_attendees: number;
 }
 
 interface CorrectionRow {
@@ -74,7 +75,8 @@ function toRecord(ctx: ServiceContext, row: SessionRow, fileClientId: string | n
     status: row.status,
     attendees,
     otherSubjects: attendees.filter((a) => a.id !== fileClientId),
-    individual: attendees.length === 1,
+    formerSubjects: row.former_attendees,
+    individual: attendees.length + row.former_attendees === 1,
     corrections: correctionsOf(ctx, row.id),
   };
 }

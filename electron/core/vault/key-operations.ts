@@ -37,7 +37,8 @@ export async function rewrapFor(
   }
 }
 
-async function proveCurrentPassphrase(vault: OpenVault, currentPassphrase: string): Promise<void> {
+/** Proves the signed-in user's passphrase against their own key slot (a purge is approved with it too). */
+export async function proveCurrentPassphrase(vault: OpenVault, currentPassphrase: string): Promise<void> {
   const keys = readKeyFile(vaultPaths(vault.dir).keys);
   const own = keys.slots.find((s) => s.id === vault.user.key_slot_id);
   if (!own) throw new ConfideError('keys-damaged', 'Your key slot is missing from vault.keys.');

@@ -44,7 +44,7 @@ export function NoteSummary({ note, userId, onOpen }: Props) {
           </>
         ) : null}
       </p>
-      {note.otherSubjects.length > 0 ? <p className="note-also">Also about {listPeople(note.otherSubjects)}</p> : null}
+      {note.otherSubjects.length + note.formerSubjects > 0 ? <p className="note-also">Also about {listPeople(note.otherSubjects, note.formerSubjects)}</p> : null}
       <p className="note-body">{preview(note.currentBody)}</p>
       <div className="note-actions">
         <button type="button" className="button button--small" onClick={() => onOpen(note)}>

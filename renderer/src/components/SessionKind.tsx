@@ -22,17 +22,19 @@ function PeopleIcon() {
 }
 
 /** "Joint — with Alex Smith (C-0002)", or "Individual". Shape and words, not colour, tell them apart. */
-export function jointLabel(others: readonly ParticipantRef[]): string {
-  return others.length === 0 ? 'Individual' : `Joint — with ${listPeople(others)}`;
+export function jointLabel(others: readonly ParticipantRef[], former = 0): string {
+  return others.length === 0 && former === 0 ? 'Individual' : `Joint — with ${listPeople(others, former)}`;
 }
 
-export function isIndividual(session: Pick<SessionRecord, 'individual' | 'otherSubjects'>): boolean {
-  return session.individual || session.otherSubjects.length === 0;
+type Kinded = Pick<SessionRecord, 'individual' | 'otherSubjects'> & Partial<Pick<SessionRecord, 'formerSubjects'>>;
+
+export function isIndividual(session: Kinded): boolean {
+  return session.individual || (session.otherSubjects.length === 0 && (session.formerSubjects ?? 0) === 0);
 }
 
-export function SessionKind({ session }: { session: Pick<SessionRecord, 'individual' | 'otherSubjects'> }) {
+export function SessionKind({ session }: { session: Kinded }) {
   const individual = isIndividual(session);
-  return <KindMark individual={individual} text={individual ? 'Individual' : jointLabel(session.otherSubjects)} />;
+  return <KindMark individual={individual} text={individual ? 'Individual' : jointLabel(session.otherSubjects, session.formerSubjects ?? 0)} />;
 }
 
 /** The icon and words used for a session kind; also used on its own in the timeline's key. */

@@ -14,7 +14,7 @@ export function TopBar() {
   const onAudit = screen === 'audit';
   const onRecordings = screen === 'recordings' || screen === 'recording';
   const onDisclosures = screen === 'disclosures';
-  const onRetention = screen === 'retention';
+  const onRetention = screen === 'retention' || screen === 'purge';
   return (
     <header className="topbar">
       <div className="topbar-identity">

@@ -25,6 +25,8 @@ export type Screen =
   | { name: 'recording'; recordingId: string; clientId: string | null }
   /** The retention dashboard (directors): due now, due soon, on hold. */
   | { name: 'retention' }
+  /** The purge wizard (directors), started from the retention dashboard. */
+  | { name: 'purge' }
   /** `notice` is a one-off confirmation shown at the top of settings. */
   | { name: 'settings'; notice?: string };
 

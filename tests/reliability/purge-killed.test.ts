@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openVaultDatabaseIndependently } from '../support/independent-open';
+import { newVault, openDoor, PASSPHRASE, tempFolder, USER, type TestDoor } from '../support/vault-fixture';
+import { iterations } from './iterations';
+
+/**
+ * A purge killed (SIGKILL) at any moment leaves the vault consistent: each client is wholly destroyed and
+ * registered, or wholly present; nothing is registered that was not destroyed; the audit chain verifies; and
+ * running the purge again finishes the job.
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+const PURGE_AT = '2026-11-25T10:00:00Z';
+const DUE = 40;
+const COUPLES = 4;
+
+let folder: ReturnType<typeof tempFolder>;
+let template = '';
+let childScript = '';
+/** Per client in the template: what it holds, to tell "wholly present" from "partly destroyed". */
+const shape = new Map<string, { notes: number; sessions: number; due: boolean }>();
+
+beforeAll(async () => {
+  folder = tempFolder();
+  template = join(folder.dir, 'template');
+  let now = new Date('2016-07-01T09:00:00Z');
+  const { door } = await newVault(template, () => now, 'Europe/London');
+  for (let i = 0; i < DUE; i++) await individual(door, `Due Client ${i}`, true);
+  for (let i = 0; i < COUPLES; i++) {
+    const due = await door.call('clients.create', { name: `Leaving Partner ${i}` });
+    const stays = await door.call('clients.create', { name: `Staying Partner ${i}` });
+    const couple = await door.call('cases.create', { kind: 'couple', participantIds: [due.id, stays.id], openedOn: '2015-03-02' });
+    const joint = await door.call('sessions.create', {
+      caseId: couple.id, startsAt: '2015-03-09T10:00', durationMinutes: 50, modality: 'in-person', status: 'attended', attendeeIds: [due.id, stays.id],
+    });
+    const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: joint.id }, body: `joint words ${i}` });
+    await door.call('notes.finalise', { noteId: note.noteId, clientId: stays.id });
+    await door.call('cases.close', { caseId: couple.id, closedOn: '2016-01-04' });
+    shape.set(due.id, { notes: 1, sessions: 1, due: true });
+    shape.set(stays.id, { notes: 1, sessions: 1, due: false });
+    now = new Date('2023-05-02T09:00:00Z');
+    await door.call('cases.create', { kind: 'individual', participantIds: [stays.id], openedOn: '2023-05-02' });
+    now = new Date('2016-07-01T09:00:00Z');
+  }
+  now = new Date('2023-06-01T09:00:00Z');
+  for (let i = 0; i < 5; i++) await individual(door, `Current Client ${i}`, false);
+  await door.call('vault.lock', {});
+
+  childScript = join(ROOT, 'dist', 'test-children', 'purge-child.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'tests/reliability/purge-child.ts')],
+    outfile: childScript,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    // Packages load from the checkout's node_modules (native addons, pdfkit's data files).
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}, 120_000);
+afterAll(() => folder.cleanup());
+
+async function individual(door: TestDoor, name: string, due: boolean): Promise<void> {
+  const client = await door.call('clients.create', { name, referrerName: 'A Referrer' });
+  const opened = due ? '2015-02-02' : '2023-05-02';
+  const kase = await door.call('cases.create', { kind: 'individual', participantIds: [client.id], openedOn: opened });
+  for (const startsAt of [`${opened}T10:00`, `${opened}T15:00`]) {
+    const session = await door.call('sessions.create', { caseId: kase.id, startsAt, durationMinutes: 50, modality: 'video', status: 'attended', attendeeIds: [client.id] });
+    const note = await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: `${name} talked` });
+    await door.call('notes.finalise', { noteId: note.noteId, clientId: client.id });
+    await door.call('notes.amend', { noteId: note.noteId, clientId: client.id, body: `${name} talked more`, reason: 'clearer' });
+  }
+  if (due) await door.call('cases.close', { caseId: kase.id, closedOn: '2016-03-01' });
+  shape.set(client.id, { notes: 2, sessions: 2, due });
+}
+
+/** Runs the purge in a child process and kills it `delayMs` after it is ready to purge (never, if negative). */
+function purgeAndKill(vaultDir: string, delayMs: number): Promise<string[] & { purgeMs?: number }> {
+  return new Promise((resolve) => {
+    let readyAt = 0;
+    const child = spawn(process.execPath, [childScript, vaultDir, USER, PASSPHRASE, PURGE_AT], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines: string[] & { purgeMs?: number } = [];
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line);
+      if (line.startsWith('ready')) readyAt = performance.now();
+      if (line.startsWith('done')) lines.purgeMs = performance.now() - readyAt;
+      if (line.startsWith('ready') && delayMs >= 0) setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.on('close', () => resolve(lines));
+  });
+}
+
+/** What the vault holds now, read without Confide's core: each client present whole, or destroyed and registered. */
+async function consistency(vaultDir: string): Promise<{ destroyed: number; runs: number }> {
+  const db = await openVaultDatabaseIndependently(vaultDir, PASSPHRASE);
+  try {
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const fts of ['notes_fts', 'note_amendments_fts', 'clients_fts']) db.exec(`INSERT INTO ${fts} (${fts}) VALUES ('integrity-check')`);
+    const registered = new Set(db.prepare(`SELECT record_id FROM destruction_register WHERE what = 'client'`).pluck().all() as string[]);
+    const present = db.prepare('SELECT count(*) FROM clients WHERE id = ?').pluck();
+    const notes = db.prepare('SELECT count(*) FROM note_subjects WHERE client_id = ?').pluck();
+    const sessions = db.prepare('SELECT count(*) FROM session_attendees WHERE client_id = ?').pluck();
+    for (const [clientId, expected] of shape) {
+      const there = present.get(clientId) === 1;
+      expect({ clientId, there, registered: registered.has(clientId) }).toEqual({ clientId, there: !registered.has(clientId), registered: registered.has(clientId) });
+      if (there) expect({ clientId, notes: notes.get(clientId), sessions: sessions.get(clientId) }).toEqual({ clientId, notes: expected.notes, sessions: expected.sessions });
+      else expect({ clientId, due: expected.due }).toEqual({ clientId, due: true });
+    }
+    // Every joint note stays with the partner who remains, whether or not the other was destroyed.
+    expect(db.prepare(`SELECT count(*) FROM notes WHERE body LIKE 'joint words %'`).pluck().get()).toBe(COUPLES);
+    return { destroyed: registered.size, runs: db.prepare('SELECT count(*) FROM destruction_runs').pluck().get() as number };
+  } finally {
+    db.close();
+  }
+}
+
+const runs = iterations(6, 120);
+
+it('a purge killed at any moment leaves each client wholly destroyed and registered or wholly present, and a second purge finishes', { timeout: 120_000 + runs * 15_000 }, async () => {
+  // How long an uninterrupted purge takes here, so the kills spread across it.
+  const whole = join(folder.dir, 'whole');
+  cpSync(template, whole, { recursive: true });
+  const uninterrupted = await purgeAndKill(whole, -1);
+  expect(uninterrupted.at(-1)).toBe(`done ${DUE + COUPLES}`);
+  const span = Math.max(10, uninterrupted.purgeMs ?? 0);
+  expect(await consistency(whole)).toEqual({ destroyed: DUE + COUPLES, runs: 1 });
+
+  const seen = { none: 0, some: 0, all: 0 };
+  for (let run = 0; run < runs; run++) {
+    const vaultDir = join(folder.dir, `run-${run}`);
+    mkdirSync(vaultDir);
+    cpSync(template, vaultDir, { recursive: true });
+    const lines = await purgeAndKill(vaultDir, Math.floor((span * run) / runs));
+    const { destroyed } = await consistency(vaultDir);
+    seen[destroyed === 0 ? 'none' : destroyed === DUE + COUPLES ? 'all' : 'some'] += 1;
+    // Nothing reported destroyed that is not: the last progress the child printed is at most what is registered.
+    const reported = lines.filter((line) => line.startsWith('progress Destroying records')).map((line) => Number(/ (\d+)\//.exec(line)![1]));
+    expect(Math.max(0, ...reported)).toBeLessThanOrEqual(destroyed);
+
+    const door = await reopen(vaultDir);
+    const preview = await door.call('retention.purgePreview', {});
+    expect(preview.clients).toHaveLength(DUE + COUPLES - destroyed);
+    const again = await door.call('retention.purge', { currentPassphrase: PASSPHRASE, planDigest: preview.planDigest });
+    expect(again.complete).toBe(true);
+    expect(await door.call('vault.verify', {})).toMatchObject({ ok: true, chain: { ok: true } });
+    await door.call('vault.lock', {});
+    expect((await consistency(vaultDir)).destroyed).toBe(DUE + COUPLES);
+  }
+  console.log(`killed purges (uninterrupted ${Math.round(span)} ms): ${JSON.stringify(seen)}`);
+  expect(seen.none + seen.some + seen.all).toBe(runs);
+  expect(seen.some).toBeGreaterThan(0);
+});
+
+async function reopen(vaultDir: string): Promise<TestDoor> {
+  const door = openDoor(vaultDir, () => new Date(PURGE_AT), 'Europe/London');
+  await door.call('vault.unlock', { userName: USER, passphrase: PASSPHRASE });
+  return door;
+}
