@@ -2,7 +2,7 @@ import { contract, type MethodName } from '../../shared/contract';
 import type { AuditAction, AuditSpec } from '../../shared/audit-actions';
 import type { ErrorCode } from '../../shared/errors';
 import { auditFacts, type AuditedMethod, type AuditFacts } from './audit-facts';
-import type { VaultSession } from './session';
+import type { VaultState } from './vault-state';
 import { appendAudit, type AuditDetail } from './vault/audit';
 
 /** A handler's value that failed the contract's output schema: reported as internal, and rolled back. */
@@ -27,24 +27,24 @@ function attemptAction(method: MethodName): AuditAction | null {
  * change and its entry commit together or not at all (and a call commits once). Returns the output as the
  * contract parsed it.
  */
-export async function runAudited(session: VaultSession, method: MethodName, input: unknown, run: () => unknown): Promise<unknown> {
+export async function runAudited(state: VaultState, method: MethodName, input: unknown, run: () => unknown): Promise<unknown> {
   const action = auditedAction(method);
   const facts = factsOf(method);
   if (action === null || facts === undefined || facts.skip?.(input as never)) return parsed(method, await run());
   // A vault found damaged takes no more writes, an audit entry included; a view (verify's report above all)
   // still answers. A change fails on the read-only connection with the damage error.
-  if (session.damageProblem() !== null && contract[method].audit.kind === 'view') return parsed(method, await run());
-  const vault = session.current();
+  if (state.damageProblem() !== null && contract[method].audit.kind === 'view') return parsed(method, await run());
+  const vault = state.current();
   vault.db.exec('BEGIN IMMEDIATE');
   try {
     const output = parsed(method, await run());
-    if (session.damageProblem() !== null && contract[method].audit.kind === 'view') {
+    if (state.damageProblem() !== null && contract[method].audit.kind === 'view') {
       // The call itself found the damage (verify's page check): the report still goes back, unentered.
       vault.db.exec('ROLLBACK');
       return output;
     }
     appendAudit(vault.db, {
-      at: session.env.now(),
+      at: state.env.now(),
       actorId: vault.user.id,
       action,
       targetId: facts.target?.(input as never, output as never) ?? null,
@@ -68,11 +68,11 @@ function parsed(method: MethodName, value: unknown): unknown {
  * A refused or failed call to an audited method is entered as an attempt (when the vault is open to write
  * it): the action it tried, the record it named if its input said, and why it did not happen.
  */
-export function recordAttempt(session: VaultSession, method: MethodName, code: ErrorCode, input: unknown | null): void {
+export function recordAttempt(state: VaultState, method: MethodName, code: ErrorCode, input: unknown | null): void {
   const action = attemptAction(method);
-  if (action === null || !session.isUnlocked()) return;
+  if (action === null || !state.isUnlocked()) return;
   const facts = factsOf(method);
-  const vault = session.current();
+  const vault = state.current();
   let targetId: string | null = null;
   try {
     targetId = input === null ? null : (facts?.target?.(input as never, null) ?? null);
@@ -82,7 +82,7 @@ export function recordAttempt(session: VaultSession, method: MethodName, code: E
   try {
     vault.db.transaction(() =>
       appendAudit(vault.db, {
-        at: session.env.now(),
+        at: state.env.now(),
         actorId: vault.user.id,
         action,
         targetId,
@@ -100,17 +100,17 @@ export function recordAttempt(session: VaultSession, method: MethodName, code: E
  * before the first byte is served, and a read that cannot be entered is not served — except on a vault found
  * damaged, which takes no writes and still answers views, as runAudited does.
  */
-export function enterRead(session: VaultSession, action: AuditAction, targetId: string | null, detail: AuditDetail): void {
-  if (session.damageProblem() !== null) return;
-  const vault = session.current();
-  vault.db.transaction(() => appendAudit(vault.db, { at: session.env.now(), actorId: vault.user.id, action, targetId, detail }))();
+export function enterRead(state: VaultState, action: AuditAction, targetId: string | null, detail: AuditDetail): void {
+  if (state.damageProblem() !== null) return;
+  const vault = state.current();
+  vault.db.transaction(() => appendAudit(vault.db, { at: state.env.now(), actorId: vault.user.id, action, targetId, detail }))();
 }
 
 /** A refused read of that kind, entered as an attempt like a refused call (when the vault is open to take it). */
-export function enterRefusedRead(session: VaultSession, action: AuditAction, targetId: string | null, code: ErrorCode): void {
-  if (!session.isUnlocked() || session.damageProblem() !== null) return;
+export function enterRefusedRead(state: VaultState, action: AuditAction, targetId: string | null, code: ErrorCode): void {
+  if (!state.isUnlocked() || state.damageProblem() !== null) return;
   try {
-    enterRead(session, action, targetId, { outcome: code === 'internal' ? 'failed' : 'refused', code });
+    enterRead(state, action, targetId, { outcome: code === 'internal' ? 'failed' : 'refused', code });
   } catch {
     // A vault that cannot take the entry already answers with its own error.
   }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { VaultSession } from './session';
+import type { VaultState } from './vault-state';
 import type { PageCheckProgress } from './vault/page-check';
 import type { OpenVault } from './vault/vault';
 
@@ -17,7 +17,7 @@ interface Run {
 /**
  * Checks every page of the open vault after unlock, a slice at a time, each slice a job in the core's
  * call queue: slices and calls take turns on the one connection and never run at once, and a call
- * waits for at most one slice. Damage found marks the session damaged (writes stop).
+ * waits for at most one slice. Damage found marks the state damaged (writes stop).
  */
 export class BackgroundPageCheck {
   private run: Run | null = null;
@@ -25,13 +25,13 @@ export class BackgroundPageCheck {
   longestSliceMs = 0;
 
   constructor(
-    private readonly session: VaultSession,
+    private readonly state: VaultState,
     private readonly enqueue: Enqueue,
   ) {}
 
   /** Starts checking the vault that is open now, unless it is already being (or has been) checked. */
   start(): void {
-    const vault = this.session.openVault();
+    const vault = this.state.openVault();
     if (!vault || vault === this.run?.vault) return;
     this.run?.finish(null);
     let finish: Run['finish'] = () => undefined;
@@ -54,14 +54,14 @@ export class BackgroundPageCheck {
   }
 
   private slice(run: Run): void {
-    if (this.session.openVault() !== run.vault) {
+    if (this.state.openVault() !== run.vault) {
       run.finish(null);
       return;
     }
     const started = performance.now();
     let progress: PageCheckProgress;
     try {
-      progress = this.session.checkPagesSlice(SLICE_MS);
+      progress = this.state.checkPagesSlice(SLICE_MS);
     } catch {
       // The file could not be read (a disk error): the check at verify and before a backup still runs
       // in full and reports what it finds.

@@ -8,7 +8,7 @@ import { readRecording } from './media/read-recording';
 import { handlers } from './handlers';
 import { invalidInput, plainFallback, printable } from './input-errors';
 import { inputShapeProblem } from './input-shape';
-import { VaultSession } from './session';
+import { VaultState } from './vault-state';
 import { WalCheckpoints } from './wal-checkpoints';
 import type { Core, CoreOptions } from './types';
 import { isDamage, damagedVault } from './vault/database';
@@ -23,7 +23,7 @@ export type { Core, CoreOptions } from './types';
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const session = new VaultSession(
+  const state = new VaultState(
     options.vaultDir,
     {
       kdf: options.kdf ?? DEFAULT_KDF,
@@ -55,31 +55,31 @@ export function createCore(options: CoreOptions): Core {
     });
   // A long call (a purge) calls this between its transactions: the calls that arrived meanwhile run now, one at
   // a time as always, and the long call goes on after them. It must hold no transaction when it does.
-  session.yieldTurn = async () => {
+  state.yieldTurn = async () => {
     const arrived = waiting.splice(0);
     for (const job of arrived) await job();
   };
-  const pageCheck = new BackgroundPageCheck(session, enqueue);
-  const checkpoints = new WalCheckpoints(session, enqueue, () => inFlight);
+  const pageCheck = new BackgroundPageCheck(state, enqueue);
+  const checkpoints = new WalCheckpoints(state, enqueue, () => inFlight);
 
   return {
     call(method, input, options = {}) {
       inFlight += 1;
-      return enqueue(() => session.reportingTo(options.onProgress, () => dispatch(session, method, input)))
+      return enqueue(() => state.reportingTo(options.onProgress, () => dispatch(state, method, input)))
         .catch(() => failure(internal()))
         .finally(() => {
           inFlight -= 1;
           // After an unlock, the page check starts; after any other call this does nothing.
           pageCheck.start();
-          session.sealAuditHeadIfDue();
+          state.sealAuditHeadIfDue();
           checkpoints.afterCall();
         });
     },
     // In the queue and counted like a call, so a lock waits for it and never closes the database under it; the
-    // stream it returns is ended by a lock (VaultSession.lock) or by the destruction of its file.
+    // stream it returns is ended by a lock (VaultState.lock) or by the destruction of its file.
     readRecording(recordingId, range) {
       inFlight += 1;
-      return enqueue(() => readRecording(session, recordingId, range))
+      return enqueue(() => readRecording(state, recordingId, range))
         .catch(() => ({
           status: 500 as const,
           headers: { 'Cache-Control': 'no-store' },
@@ -98,14 +98,14 @@ export function createCore(options: CoreOptions): Core {
       const checked = checkInput(method, input);
       return checked.ok ? null : checked.error;
     },
-    isUnlocked: () => session.isUnlocked(),
+    isUnlocked: () => state.isUnlocked(),
     // A lock waits for a call already running (an unlock or a rewrap awaiting Argon2 takes well under a
     // second), so a handler never finds its database closed or its key zeroed half-way.
     lock: (reason) => {
-      if (inFlight === 0) session.lock(reason);
-      else void enqueue(() => session.lock(reason)).catch(() => undefined);
+      if (inFlight === 0) state.lock(reason);
+      else void enqueue(() => state.lock(reason)).catch(() => undefined);
     },
-    onLocked: (listener) => session.onLocked(listener),
+    onLocked: (listener) => state.onLocked(listener),
   };
 }
 
@@ -124,23 +124,23 @@ function checkInput(method: string, input: unknown): Checked {
   return parsed.success ? { ok: true, method, data: parsed.data } : { ok: false, error: invalidInput(parsed.error) };
 }
 
-async function dispatch(session: VaultSession, method: string, input: unknown): Promise<CallResult<unknown>> {
+async function dispatch(state: VaultState, method: string, input: unknown): Promise<CallResult<unknown>> {
   const checked = checkInput(method, input);
   if (!checked.ok) {
-    if (isMethodName(method)) recordAttempt(session, method, 'invalid-input', null);
+    if (isMethodName(method)) recordAttempt(state, method, 'invalid-input', null);
     return failure(checked.error);
   }
   const spec = contract[checked.method];
   try {
-    if (spec.access === 'unlocked') session.current();
-    const handler = handlers[checked.method] as (input: unknown, session: VaultSession) => unknown;
-    const value = await runAudited(session, checked.method, checked.data, () => handler(checked.data, session));
-    await session.settleFiles();
+    if (spec.access === 'unlocked') state.current();
+    const handler = handlers[checked.method] as (input: unknown, state: VaultState) => unknown;
+    const value = await runAudited(state, checked.method, checked.data, () => handler(checked.data, state));
+    await state.settleFiles();
     return { ok: true, value };
   } catch (error) {
-    await session.settleFiles();
-    const callError = error instanceof OutputMismatch ? internal() : toCallError(session.damageError(error) ?? error, checked.method);
-    recordAttempt(session, checked.method, callError.code, checked.data);
+    await state.settleFiles();
+    const callError = error instanceof OutputMismatch ? internal() : toCallError(state.damageError(error) ?? error, checked.method);
+    recordAttempt(state, checked.method, callError.code, checked.data);
     return failure(callError);
   }
 }

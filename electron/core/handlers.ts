@@ -6,7 +6,7 @@ import { createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vau
 import { ConfideError } from './errors';
 import { actorOf, assertMayForPractice } from './services/actor';
 import { mayForPractice } from '../../shared/rules/access';
-import type { VaultSession } from './session';
+import type { VaultState } from './vault-state';
 import { autoLockMinutes, letterhead, practiceName, writeLetterhead, writeSetting } from './vault/settings';
 import { findUserByName, listUsers, toUser } from './vault/users';
 import { createClient, listClients, updateClient, viewClient } from './services/clients';
@@ -34,37 +34,37 @@ import { attachRecordingToSession, getRecording, listRecordings, verifyRecording
 
 type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
-  session: VaultSession,
+  state: VaultState,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 /** One handler per contract method: a method without a handler does not compile. */
 export type HandlerTable = { [M in MethodName]: Handler<M> };
 
-async function guardedUnlock(session: VaultSession, attempt: () => Promise<void>): Promise<void> {
-  session.backoff.assertAllowed();
+async function guardedUnlock(state: VaultState, attempt: () => Promise<void>): Promise<void> {
+  state.backoff.assertAllowed();
   try {
     await attempt();
   } catch (error) {
     if (error instanceof ConfideError && error.code === 'wrong-passphrase') {
-      const at = session.env.now();
-      session.backoff.recordFailure(at);
-      recordUnlockFailure(session.dir, at);
+      const at = state.env.now();
+      state.backoff.recordFailure(at);
+      recordUnlockFailure(state.dir, at);
     }
     throw error;
   }
 }
 
 export const handlers: HandlerTable = {
-  'vault.status': (_input, session) => {
-    if (!session.isUnlocked()) {
+  'vault.status': (_input, state) => {
+    if (!state.isUnlocked()) {
       return {
-        state: hasVault(session.dir) ? 'locked' : 'uninitialised',
+        state: hasVault(state.dir) ? 'locked' : 'uninitialised',
         practiceName: null,
         user: null,
         autoLockMinutes: null,
       };
     }
-    const vault = session.current();
+    const vault = state.current();
     return {
       state: 'unlocked',
       practiceName: practiceName(vault.db),
@@ -73,149 +73,149 @@ export const handlers: HandlerTable = {
     };
   },
 
-  'vault.create': async (input, session) => {
+  'vault.create': async (input, state) => {
     await assertNewPassphrase('passphrase', input.passphrase, { practiceName: input.practiceName, userName: input.userName });
-    const { vault, recoveryCode, issuedAt } = await createVault(session.dir, input, session.env);
-    session.begin(vault, 'vault.unlock');
+    const { vault, recoveryCode, issuedAt } = await createVault(state.dir, input, state.env);
+    state.begin(vault, 'vault.unlock');
     return { recoveryCode, issuedAt, user: toUser(vault.user) };
   },
 
-  'vault.unlock': async (input, session) => {
-    await guardedUnlock(session, async () => {
-      const vault = await unlockWithPassphrase(session.dir, input.userName, input.passphrase, session.env);
-      session.begin(vault, 'vault.unlock');
-      await session.tidyFiles();
+  'vault.unlock': async (input, state) => {
+    await guardedUnlock(state, async () => {
+      const vault = await unlockWithPassphrase(state.dir, input.userName, input.passphrase, state.env);
+      state.begin(vault, 'vault.unlock');
+      await state.tidyFiles();
     });
-    return { user: toUser(session.current().user) };
+    return { user: toUser(state.current().user) };
   },
 
-  'vault.recover': async (input, session) => {
+  'vault.recover': async (input, state) => {
     // The practice name is inside the locked database, so only the person's name is known here.
     await assertNewPassphrase('newPassphrase', input.newPassphrase, { userName: input.userName });
-    await guardedUnlock(session, async () => {
-      const vault = await unlockWithRecoveryCode(session.dir, input, session.env);
-      session.begin(vault, 'vault.unlock');
-      await session.tidyFiles();
+    await guardedUnlock(state, async () => {
+      const vault = await unlockWithRecoveryCode(state.dir, input, state.env);
+      state.begin(vault, 'vault.unlock');
+      await state.tidyFiles();
     });
-    return { user: toUser(session.current().user) };
+    return { user: toUser(state.current().user) };
   },
 
-  'vault.lock': (_input, session) => {
-    session.lock('user');
+  'vault.lock': (_input, state) => {
+    state.lock('user');
     return {};
   },
 
-  'vault.changePassphrase': async (input, session) => {
-    const vault = session.current();
+  'vault.changePassphrase': async (input, state) => {
+    const vault = state.current();
     await assertNewPassphrase('newPassphrase', input.newPassphrase, { practiceName: practiceName(vault.db), userName: vault.user.name });
     // Audited with the change itself (vault/key-change.ts).
-    await changePassphrase(session.current(), input, session.env);
+    await changePassphrase(state.current(), input, state.env);
     return {};
   },
 
-  'vault.newRecoveryCode': async (input, session) => {
+  'vault.newRecoveryCode': async (input, state) => {
     // The one recovery code opens the whole practice's vault, so replacing it is a director's decision.
-    assertMayForPractice(session.current(), 'replaceRecoveryCode');
-    const recoveryCode = await replaceRecoveryCode(session.current(), input.currentPassphrase, session.env);
-    const ctx = session.services();
+    assertMayForPractice(state.current(), 'replaceRecoveryCode');
+    const recoveryCode = await replaceRecoveryCode(state.current(), input.currentPassphrase, state.env);
+    const ctx = state.services();
     const issuedAt = ctx.now();
     keepPendingRecoveryCode(ctx.db, { recoveryCode, issuedAt, replacesEarlierCode: true });
     return { recoveryCode, issuedAt };
   },
 
-  'vault.pendingRecoveryCode': (_input, session) => {
-    const ctx = session.services();
+  'vault.pendingRecoveryCode': (_input, state) => {
+    const ctx = state.services();
     // Only a director can use the code (it opens the whole practice's vault), so only a director sees it.
     return { pending: mayForPractice(actorOf(ctx), 'confirmRecoveryCode') ? pendingRecoveryCode(ctx.db) : null };
   },
 
-  'vault.confirmRecoveryCode': (_input, session) => {
-    const ctx = session.services();
+  'vault.confirmRecoveryCode': (_input, state) => {
+    const ctx = state.services();
     assertMayForPractice(ctx, 'confirmRecoveryCode');
     forgetPendingRecoveryCode(ctx.db);
     return {};
   },
 
-  'clock.now': (_input, session) => {
-    return { now: session.clock().toISOString(), today: session.today() };
+  'clock.now': (_input, state) => {
+    return { now: state.clock().toISOString(), today: state.today() };
   },
 
-  'vault.verify': (_input, session) => verifyVault(session.services(), () => session.verifyPages(), () => session.auditAnchorProblem()),
+  'vault.verify': (_input, state) => verifyVault(state.services(), () => state.verifyPages(), () => state.auditAnchorProblem()),
 
-  'settings.get': (_input, session) => ({ autoLockMinutes: autoLockMinutes(session.current().db) }),
+  'settings.get': (_input, state) => ({ autoLockMinutes: autoLockMinutes(state.current().db) }),
 
-  'settings.update': (input, session) => {
-    const ctx = session.services();
+  'settings.update': (input, state) => {
+    const ctx = state.services();
     assertMayForPractice(ctx, 'changeSettings');
     writeSetting(ctx.db, 'auto_lock_minutes', String(input.autoLockMinutes));
     return { autoLockMinutes: input.autoLockMinutes };
   },
 
-  'practice.get': (_input, session) => ({ practiceName: practiceName(session.current().db), ...letterhead(session.current().db) }),
-  'practice.update': (input, session) => {
-    const ctx = session.services();
+  'practice.get': (_input, state) => ({ practiceName: practiceName(state.current().db), ...letterhead(state.current().db) }),
+  'practice.update': (input, state) => {
+    const ctx = state.services();
     assertMayForPractice(ctx, 'changeLetterhead');
-    writeLetterhead(ctx.db, checkedLetterhead(input, session.documentFonts()));
+    writeLetterhead(ctx.db, checkedLetterhead(input, state.documentFonts()));
     return { practiceName: practiceName(ctx.db), ...letterhead(ctx.db) };
   },
 
-  'releaseConsents.create': (input, session) => createReleaseConsent(session.services(), input),
-  'releaseConsents.list': (input, session) => ({ consents: listReleaseConsents(session.services(), input.clientId) }),
-  'releaseConsents.withdraw': (input, session) => withdrawReleaseConsent(session.services(), input),
-  'attendance.preview': (input, session) => previewAttendance(session.services(), session.documentRendering(), input),
-  'attendance.export': (input, session) => exportAttendance(session.services(), session.documentRendering(), session.dir, input),
-  'disclosures.list': (input, session) => ({ disclosures: listDisclosures(session.services(), input) }),
+  'releaseConsents.create': (input, state) => createReleaseConsent(state.services(), input),
+  'releaseConsents.list': (input, state) => ({ consents: listReleaseConsents(state.services(), input.clientId) }),
+  'releaseConsents.withdraw': (input, state) => withdrawReleaseConsent(state.services(), input),
+  'attendance.preview': (input, state) => previewAttendance(state.services(), state.documentRendering(), input),
+  'attendance.export': (input, state) => exportAttendance(state.services(), state.documentRendering(), state.dir, input),
+  'disclosures.list': (input, state) => ({ disclosures: listDisclosures(state.services(), input) }),
 
-  'clients.list': (input, session) => ({ clients: listClients(session.services(), input) }),
-  'clients.create': (input, session) => createClient(session.services(), input),
-  'clients.update': (input, session) => updateClient(session.services(), input),
-  'clients.get': (input, session) => viewClient(session.services(), input.clientId),
+  'clients.list': (input, state) => ({ clients: listClients(state.services(), input) }),
+  'clients.create': (input, state) => createClient(state.services(), input),
+  'clients.update': (input, state) => updateClient(state.services(), input),
+  'clients.get': (input, state) => viewClient(state.services(), input.clientId),
 
-  'cases.list': (input, session) => ({ cases: listCases(session.services(), input.clientId) }),
-  'cases.create': (input, session) => createCase(session.services(), input),
-  'cases.close': (input, session) => closeCase(session.services(), input),
+  'cases.list': (input, state) => ({ cases: listCases(state.services(), input.clientId) }),
+  'cases.create': (input, state) => createCase(state.services(), input),
+  'cases.close': (input, state) => closeCase(state.services(), input),
 
-  'sessions.list': (input, session) => ({ sessions: listSessions(session.services(), input.clientId) }),
-  'sessions.create': (input, session) => createSession(session.services(), input),
-  'sessions.update': (input, session) => correctSession(session.services(), input),
+  'sessions.list': (input, state) => ({ sessions: listSessions(state.services(), input.clientId) }),
+  'sessions.create': (input, state) => createSession(state.services(), input),
+  'sessions.update': (input, state) => correctSession(state.services(), input),
 
-  'notes.list': (input, session) => ({ notes: listNotes(session.services(), input.clientId) }),
-  'notes.get': (input, session) => getNote(session.services(), input),
-  'notes.saveDraft': (input, session) => saveDraft(session.services(), input),
-  'notes.finalise': (input, session) => finaliseNote(session.services(), input),
-  'notes.amend': (input, session) => amendNote(session.services(), input),
-  'notes.addClientComment': (input, session) => addClientComment(session.services(), input),
+  'notes.list': (input, state) => ({ notes: listNotes(state.services(), input.clientId) }),
+  'notes.get': (input, state) => getNote(state.services(), input),
+  'notes.saveDraft': (input, state) => saveDraft(state.services(), input),
+  'notes.finalise': (input, state) => finaliseNote(state.services(), input),
+  'notes.amend': (input, state) => amendNote(state.services(), input),
+  'notes.addClientComment': (input, state) => addClientComment(state.services(), input),
 
-  'search.query': (input, session) => ({ hits: search(session.services(), input) }),
+  'search.query': (input, state) => ({ hits: search(state.services(), input) }),
 
-  'references.resolve': (input, session) => resolveReference(session.services(), input.reference),
+  'references.resolve': (input, state) => resolveReference(state.services(), input.reference),
 
-  'audit.list': (input, session) => readAuditLog(session.services(), input),
+  'audit.list': (input, state) => readAuditLog(state.services(), input),
 
-  'users.list': (_input, session) => ({ users: listUsers(session.current().db) }),
-  'users.create': async (input, session) => {
-    const ctx = session.services();
+  'users.list': (_input, state) => ({ users: listUsers(state.current().db) }),
+  'users.create': async (input, state) => {
+    const ctx = state.services();
     assertMayForPractice(ctx, 'manageUsers');
     if (findUserByName(ctx.db, input.name)) throw new ConfideError('conflict', 'There is already a user with that name.');
     await assertNewPassphrase('passphrase', input.passphrase, { practiceName: practiceName(ctx.db), userName: input.name });
-    return toUser(await addUserWithSlot(session.current(), input, session.env));
+    return toUser(await addUserWithSlot(state.current(), input, state.env));
   },
 
-  'recordingConsents.create': (input, session) => createRecordingConsent(session.services(), input),
-  'recordingConsents.list': (input, session) => listRecordingConsents(session.services(), input.clientId),
-  'recordingConsents.withdraw': (input, session) => withdrawConsent(session.services(), input),
-  'recordings.attach': (input, session) => attachRecordingToSession(session.services(), input),
-  'recordings.list': (input, session) => listRecordings(session.services(), input.clientId),
-  'recordings.get': (input, session) => getRecording(session.services(), input.recordingId),
-  'recordings.verify': (input, session) => verifyRecording(session.services(), input.recordingId),
+  'recordingConsents.create': (input, state) => createRecordingConsent(state.services(), input),
+  'recordingConsents.list': (input, state) => listRecordingConsents(state.services(), input.clientId),
+  'recordingConsents.withdraw': (input, state) => withdrawConsent(state.services(), input),
+  'recordings.attach': (input, state) => attachRecordingToSession(state.services(), input),
+  'recordings.list': (input, state) => listRecordings(state.services(), input.clientId),
+  'recordings.get': (input, state) => getRecording(state.services(), input.recordingId),
+  'recordings.verify': (input, state) => verifyRecording(state.services(), input.recordingId),
 
-  'retention.purgePreview': (_input, session) => {
-    const ctx = session.services();
+  'retention.purgePreview': (_input, state) => {
+    const ctx = state.services();
     const rules = retentionRules(ctx);
     return previewPurge(ctx, clientsDue(ctx, ctx.today(), rules, { filter: 'due' }), rules);
   },
-  'retention.purge': (input, session) => purgeInSession(session, input),
-  'retention.register': (input, session) => destructionRegister(session.services(), input.runId),
-  'retention.certificate': (input, session) => saveCertificate(session.services(), session.documentRendering(), session.dir, input),
+  'retention.purge': (input, state) => purgeInSession(state, input),
+  'retention.register': (input, state) => destructionRegister(state.services(), input.runId),
+  'retention.certificate': (input, state) => saveCertificate(state.services(), state.documentRendering(), state.dir, input),
   ...retentionHandlers,
 };

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { VaultSession } from './session';
+import type { VaultState } from './vault-state';
 import { checkpointPassive, WAL_IDLE_CHECKPOINT_BYTES, WAL_MAX_BYTES } from './vault/database';
 import { vaultPaths } from './vault/paths';
 import { prepared } from './vault/statements';
@@ -35,7 +35,7 @@ export class WalCheckpoints {
   readonly stats: CheckpointStats = { idle: 0, between: 0, longestMs: 0, largestWalBytes: 0 };
 
   constructor(
-    private readonly session: VaultSession,
+    private readonly state: VaultState,
     private readonly enqueue: Enqueue,
     private readonly callsInFlight: () => number,
   ) {}
@@ -52,7 +52,7 @@ export class WalCheckpoints {
   }
 
   private writableVault(): OpenVault | null {
-    return this.session.damageProblem() === null ? this.session.openVault() : null;
+    return this.state.damageProblem() === null ? this.state.openVault() : null;
   }
 
   private armIdleTimer(): void {

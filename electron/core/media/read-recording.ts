@@ -4,7 +4,7 @@ import { recordingId as recordingIdField } from '../../../shared/recordings';
 import { enterRead, enterRefusedRead } from '../audited-call';
 import { ConfideError } from '../errors';
 import { playableRecording, readPlayable } from '../services/recordings';
-import type { VaultSession } from '../session';
+import type { VaultState } from '../vault-state';
 import { parseByteRange } from './byte-range';
 
 /**
@@ -42,11 +42,11 @@ function refusal(status: MediaResponse['status'], message: string, headers: Reco
  * before a byte goes out; the further range requests a player makes as it seeks are not, or one playback would
  * leave dozens of entries (as with the autosaves of a draft). A refused request is entered as an attempt.
  */
-export async function readRecording(session: VaultSession, recordingId: string, rangeHeader: string | null): Promise<MediaResponse> {
+export async function readRecording(state: VaultState, recordingId: string, rangeHeader: string | null): Promise<MediaResponse> {
   const id = recordingIdField.safeParse(recordingId);
   if (!id.success) return refusal(404, 'That recording was not found.');
   try {
-    const ctx = session.services();
+    const ctx = state.services();
     const playable = playableRecording(ctx, id.data);
     const range = parseByteRange(rangeHeader, playable.size);
     if (range.kind === 'unsatisfiable') {
@@ -54,11 +54,11 @@ export async function readRecording(session: VaultSession, recordingId: string, 
     }
     const start = range.kind === 'range' ? range.start : 0;
     const end = range.kind === 'range' ? range.end : playable.size - 1;
-    if (session.firstPlaySinceUnlock(id.data) || start === 0) {
-      enterRead(session, 'recording.play', id.data, { from: start, bytes: end - start + 1 });
+    if (state.firstPlaySinceUnlock(id.data) || start === 0) {
+      enterRead(state, 'recording.play', id.data, { from: start, bytes: end - start + 1 });
     }
     const body = await readPlayable(ctx, playable, range.kind === 'range' ? { start, end } : undefined);
-    session.trackRead(body, playable.fileId);
+    state.trackRead(body, playable.fileId);
     return {
       status: range.kind === 'range' ? 206 : 200,
       headers: {
@@ -74,7 +74,7 @@ export async function readRecording(session: VaultSession, recordingId: string, 
   } catch (error) {
     const known = error instanceof ConfideError ? error : null;
     const code: ErrorCode = known?.code ?? 'internal';
-    enterRefusedRead(session, 'recording.play', id.data, code);
+    enterRefusedRead(state, 'recording.play', id.data, code);
     return refusal(STATUS_OF[code] ?? 500, known?.message ?? 'Confide could not play this recording because of an internal error.');
   }
 }

@@ -20,26 +20,26 @@ type RetentionMethod =
   | 'holds.list';
 
 export const retentionHandlers: Pick<HandlerTable, RetentionMethod> = {
-  'retention.rules': (_input, session) => {
-    const rules = retentionRules(session.services());
+  'retention.rules': (_input, state) => {
+    const rules = retentionRules(state.services());
     return { rules, explanations: retentionRuleWords(rules) };
   },
-  'retention.previewRules': (input, session) => {
-    const ctx = session.services();
+  'retention.previewRules': (input, state) => {
+    const ctx = state.services();
     assertRetentionAct(ctx, 'changeRules', 'Only a practice director can change the retention rules.');
     return rulesChange(ctx, input.rules, ctx.today());
   },
-  'retention.updateRules': (input, session) => {
-    const ctx = session.services();
+  'retention.updateRules': (input, state) => {
+    const ctx = state.services();
     assertRetentionAct(ctx, 'changeRules', 'Only a practice director can change the retention rules.');
     const change = rulesChange(ctx, input.rules, ctx.today());
     writeRetentionRules(ctx, input.rules);
     return { rules: input.rules, explanations: retentionRuleWords(input.rules), change };
   },
-  'retention.overview': (input, session) => retentionOverviewFor(session.services(), input),
-  'retention.clientDue': (input, session) => clientDueInFileFor(session.services(), input.clientId),
-  'retention.markEnteredInError': (input, session) => markEnteredInError(session.services(), input),
-  'holds.place': (input, session) => placeHold(session.services(), input),
-  'holds.release': (input, session) => releaseHold(session.services(), input.holdId),
-  'holds.list': (input, session) => ({ holds: listHolds(session.services(), input) }),
+  'retention.overview': (input, state) => retentionOverviewFor(state.services(), input),
+  'retention.clientDue': (input, state) => clientDueInFileFor(state.services(), input.clientId),
+  'retention.markEnteredInError': (input, state) => markEnteredInError(state.services(), input),
+  'holds.place': (input, state) => placeHold(state.services(), input),
+  'holds.release': (input, state) => releaseHold(state.services(), input.holdId),
+  'holds.list': (input, state) => ({ holds: listHolds(state.services(), input) }),
 };

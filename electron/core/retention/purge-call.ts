@@ -1,19 +1,19 @@
 import type { PurgeResult } from '../../../shared/purge';
 import { conflict } from '../errors';
-import type { VaultSession } from '../session';
+import type { VaultState } from '../vault-state';
 import { proveCurrentPassphrase } from '../vault/key-operations';
 import { clientsDue } from './due-clients';
 import { assertDirector, purge } from './purge-service';
 import { retentionRules } from './rules-setting';
 
-const running = new WeakSet<VaultSession>();
+const running = new WeakSet<VaultState>();
 
 /**
  * `retention.purge` as the session runs it: the director proves their passphrase, then the approved list is
  * destroyed in batches with other calls taking their turn between them. A lock meanwhile stops the purge after
  * the batch in hand; what was destroyed is registered and a second purge finishes the job.
  */
-export async function purgeInSession(session: VaultSession, input: { currentPassphrase: string; planDigest: string }): Promise<PurgeResult> {
+export async function purgeInSession(session: VaultState, input: { currentPassphrase: string; planDigest: string }): Promise<PurgeResult> {
   const vault = session.current();
   const ctx = session.services();
   assertDirector(ctx, 'run a purge');

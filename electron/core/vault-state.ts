@@ -25,7 +25,7 @@ export const ANCHOR_INTERVAL_MS = 30_000;
 /** How often a full page check (verify) reports its progress. */
 const VERIFY_REPORT_EVERY_MS = 200;
 
-export class VaultSession {
+export class VaultState {
   private vault: OpenVault | null = null;
   /** What the page check (or a failed read) found wrong with the open vault; writes stop once it is set. */
   private damage: string | null = null;
