@@ -25,10 +25,8 @@ import { previewAttendance } from './attendance/preview';
 import { exportAttendance } from './attendance/export';
 import { checkedLetterhead } from './letterhead';
 import { createRecordingConsent, listRecordingConsents, withdrawConsent } from './services/recording-consents';
-import { clientsDue } from './retention/due-clients';
-import { retentionRules } from './retention/rules-setting';
-import { destructionRegister, previewPurge, saveCertificate } from './retention/purge-service';
-import { purgeInSession } from './retention/purge-call';
+import { destructionRegister, saveCertificate } from './retention/purge-service';
+import { previewInSession, purgeInSession } from './retention/purge-call';
 import { retentionHandlers } from './retention/handlers';
 import { attachRecordingToSession, getRecording, listRecordings, verifyRecording } from './services/recordings';
 
@@ -209,11 +207,7 @@ export const handlers: HandlerTable = {
   'recordings.get': (input, session) => getRecording(session.services(), input.recordingId),
   'recordings.verify': (input, session) => verifyRecording(session.services(), input.recordingId),
 
-  'retention.purgePreview': (_input, session) => {
-    const ctx = session.services();
-    const rules = retentionRules(ctx);
-    return previewPurge(ctx, clientsDue(ctx, ctx.today(), rules, { filter: 'due' }), rules);
-  },
+  'retention.purgePreview': (_input, session) => previewInSession(session),
   'retention.purge': (input, session) => purgeInSession(session, input),
   'retention.register': (input, session) => destructionRegister(session.services(), input.runId),
   'retention.certificate': (input, session) => saveCertificate(session.services(), session.documentRendering(), session.dir, input),

@@ -1,12 +1,30 @@
-import type { PurgeResult } from '../../../shared/purge';
+import type { PurgePreview, PurgeResult } from '../../../shared/purge';
 import { conflict } from '../errors';
 import type { VaultSession } from '../session';
 import { proveCurrentPassphrase } from '../vault/key-operations';
 import { clientsDue } from './due-clients';
-import { assertDirector, purge } from './purge-service';
+import { assertDirector, previewPurgePlan, purge } from './purge-service';
 import { retentionRules } from './rules-setting';
 
 const running = new WeakSet<VaultSession>();
+
+/** The clients each recent preview listed, by its digest, per open vault (a lock drops them with the vault). */
+const previewed = new WeakMap<object, Map<string, readonly string[]>>();
+const PREVIEWS_KEPT = 4;
+
+/** `retention.purgePreview`: every client's due date is reckoned, and the list shown is kept for its purge. */
+export function previewInSession(session: VaultSession): PurgePreview {
+  const ctx = session.services();
+  const rules = retentionRules(ctx);
+  const { preview, clientIds } = previewPurgePlan(ctx, clientsDue(ctx, ctx.today(), rules, { filter: 'due' }), rules);
+  const vault = session.current();
+  const kept = previewed.get(vault) ?? new Map<string, readonly string[]>();
+  kept.delete(preview.planDigest);
+  if (kept.size >= PREVIEWS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(preview.planDigest, clientIds);
+  previewed.set(vault, kept);
+  return preview;
+}
 
 /**
  * `retention.purge` as the session runs it: the director proves their passphrase, then the approved list is
@@ -22,9 +40,13 @@ export async function purgeInSession(session: VaultSession, input: { currentPass
   running.add(session);
   try {
     const rules = retentionRules(ctx);
+    // Only the clients the approved preview listed are reckoned again (are they still due and unblocked?), not the
+    // whole practice: at 100,000 clients that took as long as the preview, with every other call waiting. A
+    // preview this vault did not give (another session's) is checked against a full reckoning, as before.
+    const approved = previewed.get(vault)?.get(input.planDigest);
     return await purge({
       ctx,
-      due: clientsDue(ctx, ctx.today(), rules, { filter: 'due' }),
+      due: clientsDue(ctx, ctx.today(), rules, { filter: 'due', ...(approved ? { clientIds: approved } : {}) }),
       rules,
       planDigest: input.planDigest,
       betweenBatches: async () => {
