@@ -2,7 +2,7 @@ import type { PurgePreview, PurgeResult } from '../../../shared/purge';
 import { conflict } from '../errors';
 import type { VaultSession } from '../session';
 import { proveCurrentPassphrase } from '../vault/key-operations';
-import { clientsDue } from './due-clients';
+import { clientsDue, type DueClient } from './due-clients';
 import { assertDirector, previewPurgePlan, purge } from './purge-service';
 import { retentionRules } from './rules-setting';
 
@@ -11,6 +11,8 @@ const running = new WeakSet<VaultSession>();
 /** The clients each recent preview listed, by its digest, per open vault (a lock drops them with the vault). */
 const previewed = new WeakMap<object, Map<string, readonly string[]>>();
 const PREVIEWS_KEPT = 4;
+/** Approved clients reckoned again per slice: tens of milliseconds each at 100,000 clients. */
+const RECHECK_SLICE = 250;
 
 /** `retention.purgePreview`: every client's due date is reckoned, and the list shown is kept for its purge. */
 export function previewInSession(session: VaultSession): PurgePreview {
@@ -40,23 +42,26 @@ export async function purgeInSession(session: VaultSession, input: { currentPass
   running.add(session);
   try {
     const rules = retentionRules(ctx);
-    // Only the clients the approved preview listed are reckoned again (are they still due and unblocked?), not the
-    // whole practice: at 100,000 clients that took as long as the preview, with every other call waiting. A
-    // preview this vault did not give (another session's) is checked against a full reckoning, as before.
+    const betweenBatches = async () => {
+      // A macrotask first (setImmediate, as the page check does), so calls that arrived as events (IPC, timers)
+      // are in the queue before it is drained.
+      await new Promise((resolve) => setImmediate(resolve));
+      await session.yieldTurn();
+      return session.openVault() === vault && session.damageProblem() === null;
+    };
+    // Only the clients the approved preview listed are reckoned again (still due, still unblocked?), in slices with
+    // other calls between them, not the whole practice in one go: at 100,000 clients that took as long as the
+    // preview, with every call waiting. A preview this vault did not give is checked against a full reckoning.
     const approved = previewed.get(vault)?.get(input.planDigest);
-    return await purge({
-      ctx,
-      due: clientsDue(ctx, ctx.today(), rules, { filter: 'due', ...(approved ? { clientIds: approved } : {}) }),
-      rules,
-      planDigest: input.planDigest,
-      betweenBatches: async () => {
-        // A macrotask first (setImmediate, as the page check does), so calls that arrived as events (IPC, timers)
-        // are in the queue before it is drained.
-        await new Promise((resolve) => setImmediate(resolve));
-        await session.yieldTurn();
-        return session.openVault() === vault && session.damageProblem() === null;
-      },
-    });
+    const due: DueClient[] = [];
+    if (approved === undefined) due.push(...clientsDue(ctx, ctx.today(), rules, { filter: 'due' }));
+    for (let start = 0; approved !== undefined && start < approved.length; start += RECHECK_SLICE) {
+      due.push(...clientsDue(ctx, ctx.today(), rules, { filter: 'due', clientIds: approved.slice(start, start + RECHECK_SLICE) }));
+      if (start + RECHECK_SLICE < approved.length && !(await betweenBatches())) {
+        throw conflict('The vault was locked before the purge began. Nothing was destroyed.');
+      }
+    }
+    return await purge({ ctx, due, rules, planDigest: input.planDigest, betweenBatches });
   } finally {
     running.delete(session);
   }
