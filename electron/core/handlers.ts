@@ -25,10 +25,8 @@ import { previewAttendance } from './attendance/preview';
 import { exportAttendance } from './attendance/export';
 import { checkedLetterhead } from './letterhead';
 import { createRecordingConsent, listRecordingConsents, withdrawConsent } from './services/recording-consents';
-import { clientsDue } from './retention/due-clients';
-import { retentionRules } from './retention/rules-setting';
-import { destructionRegister, previewPurge, saveCertificate } from './retention/purge-service';
-import { purgeInSession } from './retention/purge-call';
+import { destructionRegister, saveCertificate } from './retention/purge-service';
+import { previewInState, purgeInState } from './retention/purge-call';
 import { retentionHandlers } from './retention/handlers';
 import { attachRecordingToSession, getRecording, listRecordings, verifyRecording } from './services/recordings';
 
@@ -209,12 +207,8 @@ export const handlers: HandlerTable = {
   'recordings.get': (input, state) => getRecording(state.services(), input.recordingId),
   'recordings.verify': (input, state) => verifyRecording(state.services(), input.recordingId),
 
-  'retention.purgePreview': (_input, state) => {
-    const ctx = state.services();
-    const rules = retentionRules(ctx);
-    return previewPurge(ctx, clientsDue(ctx, ctx.today(), rules, { filter: 'due' }), rules);
-  },
-  'retention.purge': (input, state) => purgeInSession(state, input),
+  'retention.purgePreview': (_input, state) => previewInState(state),
+  'retention.purge': (input, state) => purgeInState(state, input),
   'retention.register': (input, state) => destructionRegister(state.services(), input.runId),
   'retention.certificate': (input, state) => saveCertificate(state.services(), state.documentRendering(), state.dir, input),
   ...retentionHandlers,

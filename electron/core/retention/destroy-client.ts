@@ -2,6 +2,7 @@ import { formatCaseReference, formatClientReference } from '../../../shared/clie
 import { conflict } from '../errors';
 import { eraseAuditDetails } from '../vault/audit';
 import type { Db } from '../vault/database';
+import { prepared } from '../vault/statements';
 import { destructionStatements, type DestructionStatements } from './destruction-statements';
 
 /** What destroying one client took with it: counts only, for the register and the certificate. */
@@ -157,9 +158,9 @@ export interface SessionDestruction {
  */
 export function destroySession(target: DestroyTarget, sessionId: string): SessionDestruction | null {
   const st = destructionStatements(target.db);
-  const row = target.db
-    .prepare('SELECT c.reference_no, substr(s.starts_at, 1, 10) AS on_day FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = ?')
-    .get(sessionId) as { reference_no: number; on_day: string } | undefined;
+  const row = prepared(target.db, 'SELECT c.reference_no, substr(s.starts_at, 1, 10) AS on_day FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = ?').get(
+    sessionId,
+  ) as { reference_no: number; on_day: string } | undefined;
   if (!row) return null;
   const tally = new Tally();
   new RecordDestroyer(st, target, tally).session(sessionId);

@@ -41,6 +41,13 @@ export interface PurgeOutcome {
 export const DESTROYING = 'Destroying records';
 export const CLEANING_UP = 'Removing freed pages';
 const DEFAULT_BATCH_MS = 50;
+/**
+ * The page cache while a purge destroys, in KiB (the vault's own is 32 MiB). Destroying a client looks up its rows by
+ * id in a dozen indexes keyed by random UUIDs; at 100,000 clients those indexes are far larger than 32 MiB, so nearly
+ * every lookup decrypted a page again and the cost per client grew with the vault. The cache grows only as pages are
+ * read and is cut back (its pages freed) when the purge ends. docs/decisions.md.
+ */
+export const PURGE_PAGE_CACHE_KIB = 256 * 1024;
 
 /**
  * Runs a destruction: the run is recorded, then clients are destroyed in batches, each batch one transaction in
@@ -59,12 +66,15 @@ export async function runPurge(options: PurgeRunOptions): Promise<PurgeOutcome> 
   // No checkpoint part-way (each would write and sync much of the file again); the clean-up makes one at the end.
   const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 0');
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${PURGE_PAGE_CACHE_KIB}`);
   try {
     return await destroyAll(options, batchMs);
   } finally {
     if (db.open) {
       db.pragma('synchronous = FULL');
       db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+      db.pragma(`cache_size = ${cacheSize}`);
     }
   }
 }

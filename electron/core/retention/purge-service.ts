@@ -21,10 +21,12 @@ export function assertDirector(ctx: ServiceContext, what: string): void {
 
 const rulesWords = (rules: RetentionRules) => retentionRuleWords(rules).map((rule) => rule.words);
 
-export function previewPurge(ctx: ServiceContext, due: readonly DueEntry[], rules: RetentionRules): PurgePreview {
+/** The preview with the clients it lists by id, so the purge it approves can recheck just those. */
+export function previewPurgePlan(ctx: ServiceContext, due: readonly DueEntry[], rules: RetentionRules): { preview: PurgePreview; clientIds: string[] } {
   assertDirector(ctx, 'preview a purge');
   const plan = purgePlan(ctx.db, due);
-  return { today: ctx.today(), rulesApplied: rulesWords(rules), ...plan.preview, cleanupOwed: pageCleanupOwed(ctx.db) };
+  const clientIds = plan.items.flatMap((item) => ('clientId' in item ? [item.clientId] : []));
+  return { preview: { today: ctx.today(), rulesApplied: rulesWords(rules), ...plan.preview, cleanupOwed: pageCleanupOwed(ctx.db) }, clientIds };
 }
 
 export interface PurgeDoor {

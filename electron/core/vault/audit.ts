@@ -102,7 +102,8 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
  * itself and keep it: by the log's rule it holds ids and counts only. Returns how many entries were erased.
  */
 export function eraseAuditDetails(db: Db, targetIds: Iterable<string>): number {
-  const erase = db.prepare(
+  const erase = prepared(
+    db,
     `UPDATE audit_log SET detail = '${ERASED_DETAIL}' WHERE target_id = ? AND detail_sha256 IS NOT NULL AND detail <> '${ERASED_DETAIL}'`,
   );
   let erased = 0;
