@@ -32,7 +32,7 @@ export const retentionRules = group('Retention rules', {
 }) satisfies z.ZodType<RetentionRules>;
 
 export const ruleExplanation = z.strictObject({
-  id: z.enum(['client-records', 'minors', 'referrer', 'equality-monitoring', 'joint-records', 'recordings', 'legal-holds']),
+  id: z.enum(['client-records', 'minors', 'referrer', 'equality-monitoring', 'joint-records', 'recordings', 'entered-in-error', 'legal-holds']),
   words: z.string(),
 });
 
@@ -130,7 +130,7 @@ export const legalHold = z.strictObject({
   releasedAt: z.string().nullable(),
 });
 
-export const enteredInErrorReason = text('Reason', { max: 1000, kind: 'lines', required: true });
+export const enteredInErrorReason = text('Reason', { max: 1000, kind: 'lines', required: 'Give the reason this record was entered in error' });
 
 /** Where a hold goes: a client, or a case (which holds every client in it). Exactly one. */
 export const placeHoldInput = fields({

@@ -109,7 +109,7 @@ test('a director marks a duplicate client and a wrongly recorded session as ente
   await expect(file.markDialog).toBeVisible();
   await file.markDialog.getByRole('button', { name: 'Mark as entered in error' }).click();
   await expect(file.markDialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
-  await expect(file.markDialog.locator('.field--error')).toBeVisible();
+  await expect(file.markDialog.locator('.field-error')).toHaveText('Give the reason this record was entered in error');
   await file.markDialog.getByRole('textbox', { name: 'Reason' }).fill('Added twice; C-0001 is the real record');
   await checkAccessibility('mark-entered-in-error');
   await saveScreenshot('83-mark-entered-in-error');
