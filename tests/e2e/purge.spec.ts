@@ -168,8 +168,9 @@ test('a director marks a duplicate client and a wrongly recorded session as ente
   const register = await vault.call('retention.register', {});
   expect(register.entries.map((e) => [e.what, e.reference, e.rule])).toEqual([
     ['client', 'C-0002', 'due 23 November 2026: a director marked this client as entered in error that day'],
-    ['session', 'K-0001, session of 2026-11-09', 'due 23 November 2026: a director marked this session as entered in error that day'],
+    ['session', 'K-0001', 'due 23 November 2026: a director marked this session as entered in error that day'],
   ]);
+  expect(register.entries[1]).toMatchObject({ firstOn: '2026-11-09', lastOn: '2026-11-09', sessions: 1 });
   for (const secret of ['Noor', 'Added twice', 'Recorded here instead']) expect(JSON.stringify(register)).not.toContain(secret);
   expect((await vault.call('clients.list', {})).clients.map((c) => c.reference)).toEqual(['C-0001']);
   expect((await vault.call('sessions.list', { clientId: real.id })).sessions.map((s) => s.startsAt)).toEqual(['2026-11-16T10:00']);

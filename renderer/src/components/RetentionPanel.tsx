@@ -37,19 +37,10 @@ export function RetentionPanel({ client, cases, retention }: Props) {
     <section className="panel" aria-labelledby="retention-panel-heading" data-testid="retention-panel">
       <div className="panel-header">
         <h2 id="retention-panel-heading">Retention</h2>
-        {due?.can.manageHolds || (due?.can.markEnteredInError && !due.enteredInError) ? (
-          <div className="panel-actions">
-            {due.can.manageHolds ? (
-              <button type="button" className="button button--small" onClick={() => setPlacing(true)}>
-                Place a legal hold
-              </button>
-            ) : null}
-            {due.can.markEnteredInError && !due.enteredInError ? (
-              <button type="button" className="button button--small button--quiet" onClick={() => setMarking(true)}>
-                Mark as entered in error…
-              </button>
-            ) : null}
-          </div>
+        {due?.can.manageHolds ? (
+          <button type="button" className="button button--small" onClick={() => setPlacing(true)}>
+            Place a legal hold
+          </button>
         ) : null}
       </div>
       {failure ? <Alert>{failure.message}</Alert> : null}
@@ -101,6 +92,13 @@ export function RetentionPanel({ client, cases, retention }: Props) {
             </ul>
           ) : null}
           {due.decision.dueOn && !due.due ? <p className="muted">Nothing is destroyed before {formatDate(due.decision.dueOn)}.</p> : null}
+          {due.can.markEnteredInError && !due.enteredInError ? (
+            <div className="panel-footer-actions">
+              <button type="button" className="button button--small button--quiet" onClick={() => setMarking(true)}>
+                Mark as entered in error…
+              </button>
+            </div>
+          ) : null}
         </>
       )}
       {marking ? (

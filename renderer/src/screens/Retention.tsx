@@ -82,14 +82,14 @@ function SessionsInError({ sessions }: { sessions: readonly SessionInError[] }) 
               <th scope="row">{session.caseReference}</th>
               <td>{formatDate(session.on)}</td>
               <td>
-                <span className="retention-error-reason">
-                  {session.reason} ({session.markedBy}, {formatDate(session.markedOn)})
-                </span>
                 {session.held ? (
                   <span className="retention-blocker retention-blocker--legal-hold">on hold: a legal hold stops its destruction until released</span>
                 ) : (
                   <span className="retention-words">due now for early destruction</span>
                 )}
+                <span className="retention-error-reason">
+                  Entered in error: {session.reason} ({session.markedBy}, {formatDate(session.markedOn)})
+                </span>
               </td>
             </tr>
           ))}
