@@ -32,7 +32,7 @@ export const retentionRules = group('Retention rules', {
 }) satisfies z.ZodType<RetentionRules>;
 
 export const ruleExplanation = z.strictObject({
-  id: z.enum(['client-records', 'minors', 'referrer', 'equality-monitoring', 'joint-records', 'recordings', 'legal-holds']),
+  id: z.enum(['client-records', 'minors', 'referrer', 'equality-monitoring', 'joint-records', 'recordings', 'entered-in-error', 'legal-holds']),
   words: z.string(),
 });
 
@@ -55,12 +55,29 @@ export const blockerKinds = ['legal-hold', 'open-release'] as const;
 export type BlockerKind = (typeof blockerKinds)[number];
 export const blocker = z.strictObject({ kind: z.enum(blockerKinds), words: z.string() });
 
+/**
+ * Why a director marked a record as entered in error, in their own words, who did and when. Shown in the client
+ * file and on the dashboard (both the director's); never written to the destruction register.
+ */
+export const enteredInErrorMark = z.strictObject({ reason: z.string(), markedBy: z.string(), markedOn: isoDate });
+
+/** A session marked as entered in error: by its case's reference and date, never by who attended. */
+export const sessionInError = enteredInErrorMark.extend({
+  sessionId: z.string(),
+  caseReference: z.string(),
+  on: isoDate,
+  /** A legal hold on its case or on someone who attended stops its destruction until released. */
+  held: z.boolean(),
+});
+
 /** One client's due date, for the client file and the dashboard. `name` only when names were asked for. */
 export const clientDue = z.strictObject({
   clientId: z.string(),
   reference: z.string(),
   name: z.string().optional(),
   decision: dueDecision,
+  /** Present when a director marked this client as entered in error (due at once, for early destruction). */
+  enteredInError: enteredInErrorMark.optional(),
   /** Due on or before today. */
   due: z.boolean(),
   blockers: z.array(blocker),
@@ -77,6 +94,8 @@ export const retentionOverview = z.strictObject({
   dueSoon: z.array(clientDue),
   /** Due now but stopped (legal hold, open release), or under a legal hold whatever their date. */
   onHold: z.array(clientDue),
+  /** Sessions marked as entered in error: the next purge destroys each, unless a hold on its case or an attendee stops it. */
+  sessionsInError: z.array(sessionInError),
 });
 
 export const rulesChange = z.strictObject({
@@ -111,7 +130,7 @@ export const legalHold = z.strictObject({
   releasedAt: z.string().nullable(),
 });
 
-export const enteredInErrorReason = text('Reason', { max: 1000, kind: 'lines', required: true });
+export const enteredInErrorReason = text('Reason', { max: 1000, kind: 'lines', required: 'Give the reason this record was entered in error' });
 
 /** Where a hold goes: a client, or a case (which holds every client in it). Exactly one. */
 export const placeHoldInput = fields({
@@ -144,11 +163,15 @@ export const enteredInErrorRecord = z.strictObject({
 export const clientDueInFile = clientDue.extend({
   can: z.strictObject({ manageHolds: z.boolean(), markEnteredInError: z.boolean() }),
   holds: z.array(legalHold),
+  /** This client's sessions marked as entered in error. */
+  sessionsInError: z.array(sessionInError),
 });
 
 export type RetentionOverview = z.output<typeof retentionOverview>;
 export type ClientDue = z.output<typeof clientDue>;
 export type ClientDueInFile = z.output<typeof clientDueInFile>;
 export type LegalHold = z.output<typeof legalHold>;
+export type EnteredInErrorMark = z.output<typeof enteredInErrorMark>;
+export type SessionInError = z.output<typeof sessionInError>;
 export type RulesChange = z.output<typeof rulesChange>;
 export type HoldKind = (typeof holdKinds)[number];

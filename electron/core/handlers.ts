@@ -4,6 +4,7 @@ import { recordUnlockFailure } from './vault/unlock-failures';
 import { addUserWithSlot, changePassphrase, replaceRecoveryCode } from './vault/key-operations';
 import { createVault, unlockWithPassphrase, unlockWithRecoveryCode } from './vault/vault';
 import { ConfideError } from './errors';
+import { countedProof } from './counted-proof';
 import { actorOf, assertMayForPractice } from './services/actor';
 import { mayForPractice } from '../../shared/rules/access';
 import type { VaultState } from './vault-state';
@@ -107,14 +108,14 @@ export const handlers: HandlerTable = {
     const vault = state.current();
     await assertNewPassphrase('newPassphrase', input.newPassphrase, { practiceName: practiceName(vault.db), userName: vault.user.name });
     // Audited with the change itself (vault/key-change.ts).
-    await changePassphrase(state.current(), input, state.env);
+    await countedProof(state, () => changePassphrase(state.current(), input, state.env));
     return {};
   },
 
   'vault.newRecoveryCode': async (input, state) => {
     // The one recovery code opens the whole practice's vault, so replacing it is a director's decision.
     assertMayForPractice(state.current(), 'replaceRecoveryCode');
-    const recoveryCode = await replaceRecoveryCode(state.current(), input.currentPassphrase, state.env);
+    const recoveryCode = await countedProof(state, () => replaceRecoveryCode(state.current(), input.currentPassphrase, state.env));
     const ctx = state.services();
     const issuedAt = ctx.now();
     keepPendingRecoveryCode(ctx.db, { recoveryCode, issuedAt, replacesEarlierCode: true });

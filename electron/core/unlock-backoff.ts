@@ -6,10 +6,14 @@ const MAX_DELAY_MS = 5 * 60_000;
 /**
  * Slows repeated wrong passphrases in this process: after three misses each further try waits 2, 4, 8…
  * seconds (at most 5 minutes). Offline guessing is bounded by Argon2's cost instead; see docs/decisions.md.
- * The failures are kept so the next successful unlock can enter them in the audit log.
+ * A wrong passphrase re-entered while the vault is open (to approve a purge, change the passphrase or replace
+ * the recovery code) is the same guess against the same secret, so it counts here too.
+ * The unlock failures are kept so the next successful unlock can enter them in the audit log; a wrong proof
+ * while open is entered by the dispatcher as a refused call instead.
  */
 export class UnlockBackoff {
   private recorded: string[] = [];
+  private misses = 0;
   private blockedUntil = 0;
 
   constructor(private readonly nowMs: () => number) {}
@@ -28,7 +32,23 @@ export class UnlockBackoff {
 
   recordFailure(at: string): void {
     this.recorded.push(at);
-    const over = this.recorded.length - FREE_ATTEMPTS;
+    this.miss();
+  }
+
+  /** A wrong passphrase while the vault is open: counts toward the wait, audited by the refused call itself. */
+  recordWrongProof(): void {
+    this.miss();
+  }
+
+  /** The right passphrase while open proves the person, as an unlock does: the count starts again. */
+  recordProof(): void {
+    this.misses = 0;
+    this.blockedUntil = 0;
+  }
+
+  private miss(): void {
+    this.misses += 1;
+    const over = this.misses - FREE_ATTEMPTS;
     if (over > 0) this.blockedUntil = this.nowMs() + Math.min(MAX_DELAY_MS, 1000 * 2 ** over);
   }
 
@@ -41,6 +61,7 @@ export class UnlockBackoff {
   takeFailures(): string[] {
     const failures = this.recorded;
     this.recorded = [];
+    this.misses = 0;
     this.blockedUntil = 0;
     return failures;
   }

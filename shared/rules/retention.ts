@@ -236,7 +236,7 @@ export function recordingDue(consent: { destroyOn: string | null; withdrawnOn: s
 }
 
 export interface RuleExplanation {
-  id: 'client-records' | 'minors' | 'referrer' | 'equality-monitoring' | 'joint-records' | 'recordings' | 'legal-holds';
+  id: 'client-records' | 'minors' | 'referrer' | 'equality-monitoring' | 'joint-records' | 'recordings' | 'entered-in-error' | 'legal-holds';
   words: string;
 }
 
@@ -274,6 +274,12 @@ export function retentionRuleWords(rules: RetentionRules): RuleExplanation[] {
         'stays only in the remaining clients’ files and names a destroyed client as “a former client”.',
     },
     { id: 'recordings', words: 'A recording is destroyed on the date its consent gives, or at once when consent is withdrawn.' },
+    {
+      id: 'entered-in-error',
+      words:
+        'A record a director marks as entered in error (a duplicate client, a session recorded on the wrong client) is destroyed ' +
+        'early, by the next purge; the director’s reason is kept out of the register.',
+    },
     { id: 'legal-holds', words: 'Nothing is destroyed while a legal hold is open on the client or one of their cases.' },
   ];
 }

@@ -3,6 +3,7 @@ import { DUE_SOON_DAYS, type clientDue, type retentionOverview } from '../../../
 import type { ServiceContext } from '../services/context';
 import { assertRetentionAct } from './capabilities';
 import { clientsDue, inList, type DueClient } from './due-clients';
+import { clientErrorMarks, sessionErrorMarks } from './error-marks';
 import { addDays } from '../../../shared/rules/retention';
 
 type Overview = z.output<typeof retentionOverview>;
@@ -30,14 +31,22 @@ export function retentionOverviewFor(ctx: ServiceContext, input: { withNames?: b
   const dueNow = everyone.filter((client) => client.due && client.blockers.length === 0);
   const dueSoon = everyone.filter((client) => inList(client, 'due-within-days', horizon) && !inList(client, 'on-hold', horizon));
   const names = input.withNames ? namesOf(ctx, [...dueNow, ...dueSoon, ...onHold].map((client) => client.clientId)) : null;
-  const shown = (client: DueClient): ShownClient => ({
-    clientId: client.clientId,
-    reference: client.reference,
-    ...(names ? { name: names.get(client.clientId) ?? '' } : {}),
-    decision: client.decision,
-    due: client.due,
-    blockers: client.blockers,
-  });
+  const marks = clientErrorMarks(
+    ctx,
+    [...dueNow, ...onHold].filter((client) => client.decision.rule === 'entered-in-error').map((client) => client.clientId),
+  );
+  const shown = (client: DueClient): ShownClient => {
+    const mark = marks.get(client.clientId);
+    return {
+      clientId: client.clientId,
+      reference: client.reference,
+      ...(names ? { name: names.get(client.clientId) ?? '' } : {}),
+      decision: client.decision,
+      ...(mark ? { enteredInError: mark } : {}),
+      due: client.due,
+      blockers: client.blockers,
+    };
+  };
   const byDate = (a: DueClient, b: DueClient) => (a.decision.dueOn ?? '').localeCompare(b.decision.dueOn ?? '') || a.reference.localeCompare(b.reference);
   return {
     today,
@@ -45,5 +54,6 @@ export function retentionOverviewFor(ctx: ServiceContext, input: { withNames?: b
     dueNow: dueNow.sort(byDate).map(shown),
     dueSoon: dueSoon.sort(byDate).map(shown),
     onHold: onHold.sort(byDate).map(shown),
+    sessionsInError: sessionErrorMarks(ctx),
   };
 }

@@ -1,4 +1,5 @@
 import type { PurgePreview, PurgeResult } from '../../../shared/purge';
+import { countedProof } from '../counted-proof';
 import { conflict } from '../errors';
 import type { VaultState } from '../vault-state';
 import { proveCurrentPassphrase } from '../vault/key-operations';
@@ -37,7 +38,7 @@ export async function purgeInState(state: VaultState, input: { currentPassphrase
   const vault = state.current();
   const ctx = state.services();
   assertDirector(ctx, 'run a purge');
-  await proveCurrentPassphrase(vault, input.currentPassphrase);
+  await countedProof(state, () => proveCurrentPassphrase(vault, input.currentPassphrase));
   if (running.has(state)) throw conflict('A purge is already running. Wait for it to finish.');
   running.add(state);
   try {

@@ -1,38 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
-import { holdKindLabels, type ClientDueInFile } from '../../../shared/retention';
+import { useState } from 'react';
+import { holdKindLabels } from '../../../shared/retention';
 import { call, type UiError } from '../api';
 import { formatDate, formatDateTime } from '../format';
 import { Alert } from './Alert';
+import { MarkEnteredInErrorDialog } from './MarkEnteredInErrorDialog';
 import { PlaceHoldDialog } from './PlaceHoldDialog';
+import type { ClientRetention } from './useClientRetention';
 
 interface Props {
   client: { id: string; reference: string };
   cases: ReadonlyArray<{ id: string; reference: string }>;
+  retention: ClientRetention;
 }
 
-/** The client file's retention: their due date with the rule in words, what stops it, and their legal holds. */
-export function RetentionPanel({ client, cases }: Props) {
-  const [due, setDue] = useState<ClientDueInFile | null>(null);
-  const [failure, setFailure] = useState<UiError | null>(null);
+/**
+ * The client file's retention: their due date with the rule in words, what stops it, their legal holds, and
+ * whether a director marked them as entered in error (with the reason).
+ */
+export function RetentionPanel({ client, cases, retention }: Props) {
+  const { due, reload } = retention;
+  const [actFailure, setFailure] = useState<UiError | null>(null);
+  const failure = actFailure ?? retention.failure;
   const [notice, setNotice] = useState<string | null>(null);
   const [placing, setPlacing] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await call('retention.clientDue', { clientId: client.id });
-    if (result.ok) setDue(result.value);
-    else setFailure(result.error);
-  }, [client.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [marking, setMarking] = useState(false);
 
   async function release(holdId: string, label: string) {
     const result = await call('holds.release', { holdId });
     if (!result.ok) return setFailure(result.error);
     setFailure(null);
     setNotice(`${label} released.`);
-    await load();
+    await reload();
   }
 
   return (
@@ -53,6 +51,17 @@ export function RetentionPanel({ client, cases }: Props) {
         <>
           <p data-testid="retention-due">{due.decision.words[0]!.toUpperCase() + due.decision.words.slice(1)}.</p>
           {due.decision.caveat ? <p className="muted">{due.decision.caveat}</p> : null}
+          {due.enteredInError ? (
+            <div className="entered-in-error" data-testid="entered-in-error">
+              <p>
+                <strong>Entered in error</strong>: due now for early destruction; the next purge destroys this client.
+              </p>
+              <p>Reason: {due.enteredInError.reason}</p>
+              <p className="muted">
+                Marked by {due.enteredInError.markedBy} on {formatDate(due.enteredInError.markedOn)}
+              </p>
+            </div>
+          ) : null}
           {due.blockers.map((blocker) => (
             <p key={blocker.words} className={`retention-blocker retention-blocker--${blocker.kind}`}>
               {blocker.words[0]!.toUpperCase() + blocker.words.slice(1)}.
@@ -83,8 +92,26 @@ export function RetentionPanel({ client, cases }: Props) {
             </ul>
           ) : null}
           {due.decision.dueOn && !due.due ? <p className="muted">Nothing is destroyed before {formatDate(due.decision.dueOn)}.</p> : null}
+          {due.can.markEnteredInError && !due.enteredInError ? (
+            <div className="panel-footer-actions">
+              <button type="button" className="button button--small button--quiet" onClick={() => setMarking(true)}>
+                Mark as entered in error…
+              </button>
+            </div>
+          ) : null}
         </>
       )}
+      {marking ? (
+        <MarkEnteredInErrorDialog
+          target={{ clientId: client.id, reference: client.reference }}
+          onClose={() => setMarking(false)}
+          onMarked={() => {
+            setMarking(false);
+            setNotice(`Client ${client.reference} marked as entered in error. The next purge destroys it.`);
+            void reload();
+          }}
+        />
+      ) : null}
       {placing ? (
         <PlaceHoldDialog
           client={client}
@@ -93,7 +120,7 @@ export function RetentionPanel({ client, cases }: Props) {
           onPlaced={(hold) => {
             setPlacing(false);
             setNotice(`${holdKindLabels[hold.kind]} hold placed on ${hold.on.kind === 'case' ? `case ${hold.on.reference}` : 'this client'}.`);
-            void load();
+            void reload();
           }}
         />
       ) : null}

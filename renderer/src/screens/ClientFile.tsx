@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CaseRecord, NoteAbout, NoteRecord, SessionRecord } from '../../../shared/records';
+import type { SessionInError } from '../../../shared/retention';
 import type { ClientDetail } from '../../../shared/schemas';
 import { Alert } from '../components/Alert';
 import { CloseCaseDialog } from '../components/CloseCaseDialog';
@@ -8,7 +9,9 @@ import { FileSearch } from '../components/FileSearch';
 import { NoteSummary } from '../components/NoteSummary';
 import { RecordingSections } from '../components/RecordingSections';
 import { ReleaseConsentsPanel } from '../components/ReleaseConsentsPanel';
+import { MarkEnteredInErrorDialog } from '../components/MarkEnteredInErrorDialog';
 import { RetentionPanel } from '../components/RetentionPanel';
+import { useClientRetention } from '../components/useClientRetention';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SessionDialog } from '../components/SessionDialog';
 import { isIndividual, KindMark, SessionKind } from '../components/SessionKind';
@@ -222,12 +225,18 @@ function SessionItem({
   notes,
   actions,
   onCorrect,
+  errorMark,
+  onMarkInError,
 }: {
   session: SessionRecord;
   kase: CaseRecord | undefined;
   notes: NoteRecord[];
   actions: FileActions;
   onCorrect(): void;
+  /** Set when a director marked this session as entered in error. */
+  errorMark: SessionInError | undefined;
+  /** Given only to a director, for a session not yet marked. */
+  onMarkInError: (() => void) | undefined;
 }) {
   const headingId = useId();
   const sessionNotes = notes.filter((note) => note.sessionId === session.id);
@@ -247,13 +256,27 @@ function SessionItem({
           {kase ? ` · ${caseKindLabels[kase.kind]} case ${kase.reference}` : ''}
         </p>
         <SessionHistory session={session} />
+        {errorMark ? (
+          <div className="entered-in-error" data-testid="session-entered-in-error">
+            <p>
+              <strong>Entered in error</strong>:{' '}
+              {errorMark.held
+                ? 'a legal hold stops its destruction until released.'
+                : 'due now for early destruction; the next purge destroys this session and its notes.'}
+            </p>
+            <p>Reason: {errorMark.reason}</p>
+            <p className="muted">
+              Marked by {errorMark.markedBy} on {formatDate(errorMark.markedOn)}
+            </p>
+          </div>
+        ) : null}
         <NoteList
           notes={sessionNotes}
           userId={actions.userId}
           onOpen={actions.openNote}
           label={`Notes on the session of ${formatSessionStart(session.startsAt)}`}
         />
-        {kase?.can.correctSessions || canWrite ? (
+        {kase?.can.correctSessions || canWrite || onMarkInError ? (
           <div className="session-actions">
             {canWrite ? (
               <button
@@ -268,6 +291,11 @@ function SessionItem({
             {kase?.can.correctSessions ? (
               <button type="button" className="button button--small button--quiet" onClick={onCorrect}>
                 Correct session<span className="visually-hidden"> of {formatSessionStart(session.startsAt)}</span>
+              </button>
+            ) : null}
+            {onMarkInError ? (
+              <button type="button" className="button button--small button--quiet" onClick={onMarkInError}>
+                Mark as entered in error…<span className="visually-hidden"> the session of {formatSessionStart(session.startsAt)}</span>
               </button>
             ) : null}
           </div>
@@ -285,6 +313,10 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
   const [recordingIn, setRecordingIn] = useState<CaseRecord | null>(null);
   const [correcting, setCorrecting] = useState<SessionRecord | null>(null);
   const [closing, setClosing] = useState<CaseRecord | null>(null);
+  const [markingSession, setMarkingSession] = useState<SessionRecord | null>(null);
+  const retention = useClientRetention(clientId);
+  const sessionMarks = new Map((retention.due?.sessionsInError ?? []).map((mark) => [mark.sessionId, mark]));
+  const canMarkInError = retention.due?.can.markEnteredInError ?? false;
   const [message, setMessage] = useState<string | null>(notice ?? null);
   const casesHeadingRef = useRef<HTMLHeadingElement>(null);
   const timelineHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -349,7 +381,7 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
               <DetailsPanel client={client} canEdit={client.can.editDetails} onEdit={() => setEditing(true)} />
               <EqualityPanel client={client} />
               <ReleaseConsentsPanel clientId={clientId} clientName={client.name} />
-              <RetentionPanel client={client} cases={cases} />
+              <RetentionPanel client={client} cases={cases} retention={retention} />
             </div>
             <div className="client-main">
               {client.can.readNotes ? (
@@ -404,6 +436,8 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
                           notes={notes}
                           actions={actions}
                           onCorrect={() => setCorrecting(session)}
+                          errorMark={sessionMarks.get(session.id)}
+                          onMarkInError={canMarkInError && !sessionMarks.has(session.id) ? () => setMarkingSession(session) : undefined}
                         />
                       ))}
                     </ol>
@@ -482,6 +516,17 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
                   .getState()
                   .reload()
                   .then(() => (stillHere ? undefined : timelineHeadingRef.current?.focus()));
+              }}
+            />
+          ) : null}
+          {markingSession ? (
+            <MarkEnteredInErrorDialog
+              target={{ sessionId: markingSession.id, when: formatSessionStart(markingSession.startsAt) }}
+              onClose={() => setMarkingSession(null)}
+              onMarked={() => {
+                setMessage(`The session of ${formatSessionStart(markingSession.startsAt)} is marked as entered in error. The next purge destroys it.`);
+                setMarkingSession(null);
+                void retention.reload();
               }}
             />
           ) : null}

@@ -105,6 +105,12 @@ export function Purge() {
       setStep({ name: 'preview', preview });
       return;
     }
+    if (result.error.code === 'too-many-attempts') {
+      // Wrong passphrases here count with the unlock's; the core's words say how long to wait.
+      setPassphraseError(result.error.message);
+      setStep({ name: 'preview', preview });
+      return;
+    }
     setFailure(result.error);
     await loadPreview();
   }

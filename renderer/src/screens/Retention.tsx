@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DUE_SOON_DAYS, type ClientDue, type RetentionOverview } from '../../../shared/retention';
+import { DUE_SOON_DAYS, type ClientDue, type RetentionOverview, type SessionInError } from '../../../shared/retention';
 import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -38,6 +38,11 @@ function ClientTable({ clients, caption, showNames }: { clients: readonly Client
             <td>{client.decision.dueOn ? formatDate(client.decision.dueOn) : 'Not due'}</td>
             <td>
               <span className="retention-words">{client.decision.words}</span>
+              {client.enteredInError ? (
+                <span className="retention-error-reason">
+                  Entered in error, for early destruction: {client.enteredInError.reason} ({client.enteredInError.markedBy})
+                </span>
+              ) : null}
               {client.decision.caveat ? <span className="muted retention-caveat">{client.decision.caveat}</span> : null}
               {client.blockers.map((blocker) => (
                 <span key={blocker.words} className={`retention-blocker retention-blocker--${blocker.kind}`}>
@@ -49,6 +54,48 @@ function ClientTable({ clients, caption, showNames }: { clients: readonly Client
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Sessions a director marked as entered in error, by case reference and date: never who attended. */
+function SessionsInError({ sessions }: { sessions: readonly SessionInError[] }) {
+  return (
+    <section className="panel" aria-labelledby="sessions-in-error-heading" data-section="sessions-in-error">
+      <div className="panel-header">
+        <h2 id="sessions-in-error-heading">
+          Sessions entered in error <span className="count" data-testid="sessions-in-error-count">{sessions.length}</span>
+        </h2>
+      </div>
+      <p className="muted">Sessions recorded on the wrong client. The next purge destroys each, with its notes; the clients stay.</p>
+      <table className="table retention-table">
+        <caption className="visually-hidden">Sessions entered in error</caption>
+        <thead>
+          <tr>
+            <th scope="col">Case</th>
+            <th scope="col">Session of</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.sessionId} data-reference={session.caseReference}>
+              <th scope="row">{session.caseReference}</th>
+              <td>{formatDate(session.on)}</td>
+              <td>
+                {session.held ? (
+                  <span className="retention-blocker retention-blocker--legal-hold">on hold: a legal hold stops its destruction until released</span>
+                ) : (
+                  <span className="retention-words">due now for early destruction</span>
+                )}
+                <span className="retention-error-reason">
+                  Entered in error: {session.reason} ({session.markedBy}, {formatDate(session.markedOn)})
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
@@ -126,7 +173,7 @@ export function Retention({ onStartPurge }: Props) {
             showNames={withNames}
           >
             {/* The purge wizard starts here, from exactly this list. */}
-            {onStartPurge && overview.dueNow.length > 0 ? (
+            {onStartPurge && (overview.dueNow.length > 0 || overview.sessionsInError.some((session) => !session.held)) ? (
               <button type="button" className="button button--primary" onClick={() => onStartPurge(overview.dueNow)}>
                 Purge…
               </button>
@@ -148,6 +195,7 @@ export function Retention({ onStartPurge }: Props) {
             empty="No client is on hold."
             showNames={withNames}
           />
+          {overview.sessionsInError.length > 0 ? <SessionsInError sessions={overview.sessionsInError} /> : null}
         </>
       )}
     </main>

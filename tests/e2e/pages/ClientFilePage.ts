@@ -8,6 +8,9 @@ export class TimelineSession {
   readonly correct: Locator;
   /** "Corrected once": what the session was recorded as before each correction. */
   readonly history: Locator;
+  /** A director's act, absent for anyone else and once the session is marked. */
+  readonly markInError: Locator;
+  readonly enteredInError: Locator;
 
   constructor(readonly item: Locator) {
     this.kind = item.locator('.session-kind');
@@ -15,6 +18,8 @@ export class TimelineSession {
     this.writeNote = item.getByRole('button', { name: /^(Write session note|Write another session note|Continue session note draft)/ });
     this.correct = item.getByRole('button', { name: /^Correct session/ });
     this.history = item.locator('.session-history');
+    this.markInError = item.getByRole('button', { name: /^Mark as entered in error…/ });
+    this.enteredInError = item.getByTestId('session-entered-in-error');
   }
 }
 
@@ -36,6 +41,12 @@ export class ClientFilePage {
   readonly searchButton: Locator;
   readonly searchStatus: Locator;
   readonly searchHits: Locator;
+  readonly retention: Locator;
+  /** The client's own "Mark as entered in error…" (a director's act). */
+  readonly markClientInError: Locator;
+  readonly clientInError: Locator;
+  /** The dialog asking for the reason, for the client or a session. */
+  readonly markDialog: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -56,6 +67,17 @@ export class ClientFilePage {
     this.searchButton = searchRegion.getByRole('button', { name: 'Search' });
     this.searchStatus = searchRegion.locator('.file-search-status');
     this.searchHits = searchRegion.locator('.search-hit');
+    this.retention = page.getByTestId('retention-panel');
+    this.markClientInError = this.retention.getByRole('button', { name: 'Mark as entered in error…' });
+    this.clientInError = this.retention.getByTestId('entered-in-error');
+    this.markDialog = page.getByRole('alertdialog', { name: /as entered in error$/ });
+  }
+
+  /** Gives the reason in the open mark-as-entered-in-error dialog and confirms. */
+  async markInError(reason: string): Promise<void> {
+    await this.markDialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
+    await this.markDialog.getByRole('button', { name: 'Mark as entered in error' }).click();
+    await expect(this.markDialog).toBeHidden();
   }
 
   async expectShown(clientName: string): Promise<void> {

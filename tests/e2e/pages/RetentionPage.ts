@@ -1,11 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The retention dashboard: due now, due in the next 90 days, on hold. */
+/** The retention dashboard: due now, due in the next 90 days, on hold, sessions entered in error. */
 export class RetentionPage {
   readonly heading: Locator;
   readonly dueNow: Locator;
   readonly dueSoon: Locator;
   readonly onHold: Locator;
+  readonly sessionsInError: Locator;
+  readonly purge: Locator;
   readonly showNames: Locator;
   readonly hideNames: Locator;
 
@@ -15,6 +17,8 @@ export class RetentionPage {
     this.dueNow = main.locator('[data-section="due-now"]');
     this.dueSoon = main.locator('[data-section="due-soon"]');
     this.onHold = main.locator('[data-section="on-hold"]');
+    this.sessionsInError = main.locator('[data-section="sessions-in-error"]');
+    this.purge = main.getByRole('button', { name: 'Purge…' });
     this.showNames = main.getByRole('button', { name: 'Show names' });
     this.hideNames = main.getByRole('button', { name: 'Hide names' });
   }

@@ -228,7 +228,7 @@ describe('dates and words', () => {
 
   it('every rule has a plain-English explanation that follows the settings', () => {
     const words = retentionRuleWords(rules);
-    expect(words.map((w) => w.id)).toEqual(['client-records', 'minors', 'referrer', 'equality-monitoring', 'joint-records', 'recordings', 'legal-holds']);
+    expect(words.map((w) => w.id)).toEqual(['client-records', 'minors', 'referrer', 'equality-monitoring', 'joint-records', 'recordings', 'entered-in-error', 'legal-holds']);
     expect(words[0]!.words).toContain('7 years after their last case closes');
     expect(words[1]!.words).toContain('25th birthday');
     const changed = retentionRuleWords({ ...rules, clientRecords: { years: 8 }, minors: { enabled: true, untilAge: 21 } });
