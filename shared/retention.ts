@@ -68,6 +68,14 @@ export const clientDue = z.strictObject({
 
 export const DUE_SOON_DAYS = 90;
 
+/** A client whose referrer details or equality answers are due now while their record is kept. `name` as in clientDue. */
+export const fieldGroupsDueNow = z.strictObject({
+  clientId: z.string(),
+  reference: z.string(),
+  name: z.string().optional(),
+  groups: z.array(z.strictObject({ what: z.enum(['referrer', 'equality-monitoring']), words: z.string(), fields: z.number().int().min(0) })),
+});
+
 export const retentionOverview = z.strictObject({
   today: isoDate,
   dueSoonDays: z.number().int(),
@@ -77,6 +85,8 @@ export const retentionOverview = z.strictObject({
   dueSoon: z.array(clientDue),
   /** Due now but stopped (legal hold, open release), or under a legal hold whatever their date. */
   onHold: z.array(clientDue),
+  /** Field groups due now (nothing stops them) of clients whose records are kept: what a purge would remove from them. */
+  fieldGroupsDueNow: z.array(fieldGroupsDueNow),
 });
 
 export const rulesChange = z.strictObject({
@@ -148,6 +158,7 @@ export const clientDueInFile = clientDue.extend({
 
 export type RetentionOverview = z.output<typeof retentionOverview>;
 export type ClientDue = z.output<typeof clientDue>;
+export type FieldGroupsDueNow = z.output<typeof fieldGroupsDueNow>;
 export type ClientDueInFile = z.output<typeof clientDueInFile>;
 export type LegalHold = z.output<typeof legalHold>;
 export type RulesChange = z.output<typeof rulesChange>;

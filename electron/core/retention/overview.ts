@@ -3,6 +3,7 @@ import { DUE_SOON_DAYS, type clientDue, type retentionOverview } from '../../../
 import type { ServiceContext } from '../services/context';
 import { assertRetentionAct } from './capabilities';
 import { clientsDue, inList, type DueClient } from './due-clients';
+import { fieldGroupsDueNow } from './field-groups-due';
 import { addDays } from '../../../shared/rules/retention';
 
 type Overview = z.output<typeof retentionOverview>;
@@ -29,7 +30,8 @@ export function retentionOverviewFor(ctx: ServiceContext, input: { withNames?: b
   const onHold = everyone.filter((client) => inList(client, 'on-hold', horizon));
   const dueNow = everyone.filter((client) => client.due && client.blockers.length === 0);
   const dueSoon = everyone.filter((client) => inList(client, 'due-within-days', horizon) && !inList(client, 'on-hold', horizon));
-  const names = input.withNames ? namesOf(ctx, [...dueNow, ...dueSoon, ...onHold].map((client) => client.clientId)) : null;
+  const fieldGroups = fieldGroupsDueNow(ctx, today).filter((client) => client.blockers.length === 0);
+  const names = input.withNames ? namesOf(ctx, [...dueNow, ...dueSoon, ...onHold, ...fieldGroups].map((client) => client.clientId)) : null;
   const shown = (client: DueClient): ShownClient => ({
     clientId: client.clientId,
     reference: client.reference,
@@ -45,5 +47,11 @@ export function retentionOverviewFor(ctx: ServiceContext, input: { withNames?: b
     dueNow: dueNow.sort(byDate).map(shown),
     dueSoon: dueSoon.sort(byDate).map(shown),
     onHold: onHold.sort(byDate).map(shown),
+    fieldGroupsDueNow: fieldGroups.map((client) => ({
+      clientId: client.clientId,
+      reference: client.reference,
+      ...(names ? { name: names.get(client.clientId) ?? '' } : {}),
+      groups: client.groups.map((group) => ({ what: group.group, words: group.decision.words, fields: group.fields })),
+    })),
   };
 }
