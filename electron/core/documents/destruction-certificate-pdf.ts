@@ -101,6 +101,13 @@ function attestation(doc: Pdf, certificate: DestructionCertificate): void {
     `The records listed in the schedule below were destroyed permanently on ${destroyedOn}, with the approval of ` +
       `${certificate.authorisedBy.name}, and cannot be recovered from the practice’s vault.`,
   );
+  if ((certificate.fieldGroups ?? []).length > 0) {
+    paragraph(
+      doc,
+      'The parts of records listed in the second schedule (referrers’ contact details, equality-monitoring answers) were destroyed ' +
+        'the same day under the rules for them; the rest of each of those records is kept.',
+    );
+  }
   paragraph(doc, REGISTER_STATEMENT);
 
   heading(doc, 'Retention rules applied');
