@@ -22,7 +22,7 @@ import { newVault, PASSPHRASE, tempFolder, USER, type TestDoor } from '../suppor
 const TODAY = '2026-11-25';
 const NAMES = ['Rae Quinton', 'Sam Open', 'Tom Recent', 'Uma Held', 'Vic Whole', 'Wyn Enquiry'];
 const REFERRER = { referrerName: 'Dr Referrer Marlowe', referrerContact: 'marlowe.referrals@example.org, 0113 496 0000' };
-const EQUALITY = { consentRecorded: true, ethnicity: 'Eqethnicityval', gender: 'Eqgenderval', sexualOrientation: 'Eqorientval', disability: 'Eqdisabilityval', religion: 'Eqreligionval' };
+const EQUALITY = { consentRecorded: true as const, ethnicity: 'Eqethnicityval', gender: 'Eqgenderval', sexualOrientation: 'Eqorientval', disability: 'Eqdisabilityval', religion: 'Eqreligionval' };
 
 let folder: ReturnType<typeof tempFolder>;
 let door: TestDoor;
