@@ -169,8 +169,8 @@ export function Purge() {
                 {step.preview.fieldGroups.length > 0 ? (
                   <>
                     <p>
-                      {plural(step.preview.fieldGroups.length, 'part')} of records that are kept: referrers’ contact details and
-                      equality-monitoring answers due before the rest of the record.
+                      {plural(step.preview.fieldGroups.length, 'part')} of records that are kept (a referrer’s contact details,
+                      equality-monitoring answers), due before the rest of the record. The records themselves stay.
                     </p>
                     <FieldGroupTable preview={step.preview} />
                   </>
