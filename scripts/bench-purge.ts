@@ -3,6 +3,8 @@
  * three sessions and their notes, filled straight into the database (filling through the contract would take many
  * minutes), then previewed and purged through the contract, page clean-up included. While the purge runs, another
  * call is made every 50 ms, and the longest any of them waited is reported: the vault stays usable.
+ * BENCH_PURGE_FIELD_GROUPS more clients (default a tenth) are not due, but their case closed in 2024 and they hold a
+ * referrer's details and equality answers, which are due: the purge removes those and keeps the records.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { DEFAULT_KDF } from '../electron/core/vault/kdf';
 
 const CLIENTS = Number(process.env.BENCH_PURGE_CLIENTS ?? 100_000);
 const DUE = Number(process.env.BENCH_PURGE_DUE ?? Math.floor(CLIENTS / 10));
+const FIELD_GROUPS = Number(process.env.BENCH_PURGE_FIELD_GROUPS ?? Math.floor(CLIENTS / 10));
 const SESSIONS = 3;
 const PASS = 'benchmark passphrase, long enough';
 const USER = 'Bench Director';
@@ -39,6 +42,12 @@ async function fill(vaultDir: string): Promise<void> {
        VALUES (?, 'session', ?, ?, NULL, ?, 'final', ?, ?, ?, ?)`,
     );
     const subject = db.prepare('INSERT INTO note_subjects VALUES (?, ?)');
+    const referrer = db.prepare('INSERT INTO client_referrers (client_id, name, contact) VALUES (?, ?, ?)');
+    const equality = db.prepare(
+      `INSERT INTO client_equality (client_id, consent_recorded_at, consent_recorded_by, ethnicity, gender, sexual_orientation, disability, religion)
+       VALUES (?, ?, ?, 'White British', 'Woman', 'Straight', 'None', 'None')`,
+    );
+    const step = Math.max(1, Math.floor(CLIENTS / Math.max(DUE, FIELD_GROUPS, 1)));
     const audit = db.prepare(
       `INSERT INTO audit_log (seq, at, actor_id, action, target_id, detail, detail_sha256, prev_hash, hash) VALUES (?, ?, ?, 'client.view', ?, '{}', ?, ?, ?)`,
     );
@@ -46,9 +55,15 @@ async function fill(vaultDir: string): Promise<void> {
     for (let i = 0; i < CLIENTS; i++) {
       const id = randomUUID();
       const caseId = randomUUID();
-      const due = i % Math.max(1, Math.floor(CLIENTS / DUE)) === 0 && i / Math.max(1, Math.floor(CLIENTS / DUE)) < DUE;
+      const due = i % step === 0 && i / step < DUE;
+      // Kept (closed 2024, due 2031) with their referrer's details and equality answers due.
+      const fieldGroups = !due && i % step === Math.min(1, step - 1) && Math.floor(i / step) < FIELD_GROUPS;
       client.run(id, i + 1, `Client ${i} Example`, `0113 496 ${String(i).padStart(6, '0')}`, userId, at, at);
-      kase.run(caseId, i + 1, userId, '2015-01-05', due ? '2016-01-04' : null, at);
+      kase.run(caseId, i + 1, userId, '2015-01-05', due ? '2016-01-04' : fieldGroups ? '2024-03-14' : null, at);
+      if (fieldGroups) {
+        referrer.run(id, `Dr Referrer ${i}`, `referrals${i}@example.org`);
+        equality.run(id, at, userId);
+      }
       participant.run(caseId, id);
       for (let s = 0; s < SESSIONS; s++) {
         const sessionId = randomUUID();
@@ -74,7 +89,7 @@ async function main(): Promise<void> {
     const filling = performance.now();
     await fill(vaultDir);
     const sizeBefore = statSync(join(vaultDir, 'vault.db')).size;
-    console.log(`purge: filled ${CLIENTS} clients (${DUE} due), ${CLIENTS * SESSIONS} sessions and notes in ${((performance.now() - filling) / 1000).toFixed(1)} s; vault.db ${(sizeBefore / 1e6).toFixed(0)} MB`);
+    console.log(`purge: filled ${CLIENTS} clients (${DUE} due, ${FIELD_GROUPS} more with field groups due), ${CLIENTS * SESSIONS} sessions and notes in ${((performance.now() - filling) / 1000).toFixed(1)} s; vault.db ${(sizeBefore / 1e6).toFixed(0)} MB`);
 
     const core = createCore({ vaultDir, clock: () => TODAY, timeZone: 'Europe/London' });
     const unlocked = await typedCall(core, 'vault.unlock', { userName: USER, passphrase: PASS });
@@ -111,8 +126,9 @@ async function main(): Promise<void> {
     const sizeAfter = statSync(join(vaultDir, 'vault.db')).size;
     const verdict = purgeS < 60 ? 'within' : 'OVER';
     console.log(
-      `purge: preview of ${preview.value.totals.clients} clients ${previewS.toFixed(1)} s; purge ${result.value.totals.clients} clients ` +
-        `(${result.value.totals.sessions} sessions, ${result.value.totals.notes} notes) ${purgeS.toFixed(1)} s including page clean-up ` +
+      `purge: preview of ${preview.value.totals.clients} clients and ${preview.value.fieldGroups.length} field groups ${previewS.toFixed(1)} s; ` +
+        `purge ${result.value.totals.clients} clients (${result.value.totals.sessions} sessions, ${result.value.totals.notes} notes) and ` +
+        `${result.value.totals.fieldGroups} field groups ${purgeS.toFixed(1)} s including page clean-up ` +
         `(${result.value.pageCleanup}, ${cleanupS.toFixed(1)} s) — ${verdict} the 60 s target; vault.db ${(sizeAfter / 1e6).toFixed(0)} MB`,
     );
     console.log(`purge: ${otherCalls} other calls during the purge, the longest waited ${longestWaitMs.toFixed(0)} ms`);

@@ -55,6 +55,7 @@ export const auditActionLabels = {
   'retention.purge.start': 'Started a retention purge',
   'retention.purge': 'Finished a retention purge',
   'client.destroy': 'Destroyed a client’s records (retention)',
+  'client.field-groups.destroy': 'Destroyed a client’s referrer details or equality answers (retention)',
   'client.destroy.entered-in-error': 'Destroyed a client entered in error',
   'session.destroy.entered-in-error': 'Destroyed a session entered in error',
   'retention.register.view': 'Read the destruction register',

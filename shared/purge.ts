@@ -29,11 +29,30 @@ export const purgeBlocked = z.strictObject({ reference: z.string(), reasons: z.a
 /** A session a director marked as entered in error (recorded on the wrong client), by its case's reference and date. */
 export const purgeSessionInError = z.strictObject({ reference: z.string(), on: isoDate, notes: count, recordings: count });
 
+export const fieldGroupKinds = ['referrer', 'equality-monitoring'] as const;
+export const fieldGroupLabels: Record<(typeof fieldGroupKinds)[number], string> = {
+  referrer: 'Referrer’s contact details',
+  'equality-monitoring': 'Equality-monitoring answers',
+};
+
+/** A field group due before its client's record (which stays): by the client's reference, with how many fields it holds. */
+export const purgeFieldGroup = z.strictObject({
+  reference: z.string(),
+  what: z.enum(fieldGroupKinds),
+  /** Why it is due, in words ("due 14 March 2024: when the last case closed"). */
+  reason: z.string(),
+  fields: count,
+});
+
 export const purgePreview = z.strictObject({
   today: isoDate,
   clients: z.array(purgeCandidate),
   sessionsInError: z.array(purgeSessionInError),
   blocked: z.array(purgeBlocked),
+  /** Referrer details and equality answers due while their clients' records are not: destroyed, the records kept. */
+  fieldGroups: z.array(purgeFieldGroup),
+  /** Clients whose field groups are due but a blocker (a legal hold, an open release) stops it. */
+  fieldGroupsBlocked: z.array(purgeBlocked),
   totals: z.strictObject({ clients: count, ...purgeCounts.shape }),
   /** The retention rules in force, one plain-English sentence each (they go on the certificate). */
   rulesApplied: z.array(z.string()),
@@ -50,6 +69,7 @@ export const purgeInput = fields({
 });
 
 export const destroyedRecord = z.strictObject({ reference: z.string(), records: count, ...purgeCounts.shape });
+export const destroyedFieldGroup = z.strictObject({ reference: z.string(), what: z.enum(fieldGroupKinds), fields: count });
 
 /** What a destruction certificate says (the PDF is written by retention.certificate). */
 export const certificateContent = z.strictObject({
@@ -58,6 +78,8 @@ export const certificateContent = z.strictObject({
   date: isoDate,
   authorisedBy: z.string(),
   destroyed: z.array(destroyedRecord),
+  /** Field groups destroyed from records that were kept. */
+  fieldGroups: z.array(destroyedFieldGroup),
   rulesApplied: z.array(z.string()),
 });
 
@@ -67,7 +89,7 @@ export const purgeResult = z.strictObject({
   /** False when the vault was locked part-way: what was destroyed is registered, and purging again finishes the job. */
   complete: z.boolean(),
   /** `sessions`, `notes` and `recordings` include those of sessions entered in error (`sessionsInError` of them). */
-  totals: z.strictObject({ clients: count, sessionsInError: count, records: count, ...purgeCounts.shape, jointKept: count }),
+  totals: z.strictObject({ clients: count, sessionsInError: count, records: count, ...purgeCounts.shape, jointKept: count, fieldGroups: count }),
   /** How the freed pages were removed: `incremental-vacuum` in steps, or one `vacuum` (a vault without auto-vacuum); null if stopped first. */
   pageCleanup: z.enum(['incremental-vacuum', 'vacuum']).nullable(),
   certificate: certificateContent,

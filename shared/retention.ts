@@ -85,6 +85,14 @@ export const clientDue = z.strictObject({
 
 export const DUE_SOON_DAYS = 90;
 
+/** A client whose referrer details or equality answers are due now while their record is kept. `name` as in clientDue. */
+export const fieldGroupsDueNow = z.strictObject({
+  clientId: z.string(),
+  reference: z.string(),
+  name: z.string().optional(),
+  groups: z.array(z.strictObject({ what: z.enum(['referrer', 'equality-monitoring']), words: z.string(), fields: z.number().int().min(0) })),
+});
+
 export const retentionOverview = z.strictObject({
   today: isoDate,
   dueSoonDays: z.number().int(),
@@ -96,6 +104,8 @@ export const retentionOverview = z.strictObject({
   onHold: z.array(clientDue),
   /** Sessions marked as entered in error: the next purge destroys each, unless a hold on its case or an attendee stops it. */
   sessionsInError: z.array(sessionInError),
+  /** Field groups due now (nothing stops them) of clients whose records are kept: what a purge would remove from them. */
+  fieldGroupsDueNow: z.array(fieldGroupsDueNow),
 });
 
 export const rulesChange = z.strictObject({
@@ -169,6 +179,7 @@ export const clientDueInFile = clientDue.extend({
 
 export type RetentionOverview = z.output<typeof retentionOverview>;
 export type ClientDue = z.output<typeof clientDue>;
+export type FieldGroupsDueNow = z.output<typeof fieldGroupsDueNow>;
 export type ClientDueInFile = z.output<typeof clientDueInFile>;
 export type LegalHold = z.output<typeof legalHold>;
 export type EnteredInErrorMark = z.output<typeof enteredInErrorMark>;

@@ -1,4 +1,4 @@
-import type { PurgePreview, PurgeResult } from '../../shared/purge';
+import { fieldGroupLabels, type PurgePreview, type PurgeResult } from '../../shared/purge';
 import type { Core } from '../core/types';
 import { typedCall } from '../core/typed-call';
 import type { Command } from './args';
@@ -47,6 +47,14 @@ function previewInWords(preview: PurgePreview): string {
     lines.push(`Sessions entered in error: ${preview.sessionsInError.length}.`);
     for (const s of preview.sessionsInError) lines.push(`  ${s.reference}  session of ${s.on}`);
   }
+  if (preview.fieldGroups.length > 0) {
+    lines.push(`Parts of records kept, due now: ${plural(preview.fieldGroups.length, 'field group')}.`);
+    for (const g of preview.fieldGroups) lines.push(`  ${g.reference}  ${fieldGroupLabels[g.what]} (${plural(g.fields, 'field')})  ${g.reason}`);
+  }
+  if (preview.fieldGroupsBlocked.length > 0) {
+    lines.push(`Parts not destroyed (blocked): ${plural(preview.fieldGroupsBlocked.length, 'client')}.`);
+    for (const b of preview.fieldGroupsBlocked) lines.push(`  ${b.reference}  ${b.reasons.join('; ')}`);
+  }
   if (preview.blocked.length > 0) {
     lines.push(`Not destroyed (blocked): ${plural(preview.blocked.length, 'client')}.`);
     for (const b of preview.blocked) lines.push(`  ${b.reference}  ${b.reasons.join('; ')}`);
@@ -60,7 +68,8 @@ function resultInWords(result: PurgeResult): string {
   const t = result.totals;
   return (
     `Run R-${String(result.runNo).padStart(4, '0')} (${result.runId}): destroyed ${plural(t.clients, 'client')} — ${plural(t.sessions, 'session')}, ` +
-    `${plural(t.notes, 'note')}, ${plural(t.recordings, 'recording')}; ${plural(t.jointKept, 'joint record')} kept for the other people in them.\n` +
+    `${plural(t.notes, 'note')}, ${plural(t.recordings, 'recording')}; ${plural(t.jointKept, 'joint record')} kept for the other people in them; ` +
+    `${plural(t.fieldGroups, 'field group')} removed from records that are kept.\n` +
     'Save its certificate with: confide call <vault-dir> retention.certificate --input <file> ({"runId": "…", "outputFolder": "…"}).\n'
   );
 }

@@ -96,7 +96,7 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
   'recordings.list': { target: (input) => input.clientId ?? null, detail: (_input, output) => ({ count: output.recordings.length }) },
   'recordings.get': { target: (input) => input.recordingId },
   'recordings.verify': { target: (input) => input.recordingId },
-  'retention.purgePreview': { detail: (_input, output) => ({ clients: output.totals.clients, blocked: output.blocked.length }) },
+  'retention.purgePreview': { detail: (_input, output) => ({ clients: output.totals.clients, blocked: output.blocked.length, fieldGroups: output.fieldGroups.length }) },
   'retention.register': { target: (_input, output) => output?.runId ?? null, detail: (_input, output) => ({ runs: output.runs.length, entries: output.entries.length }) },
   'retention.certificate': { target: (input) => input.runId, detail: (_input, output) => ({ bytes: output.bytes }) },
   'retention.previewRules': { detail: (_input, output) => ({ moved: output.moved }) },
@@ -105,7 +105,7 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
   },
   // Whether names were shown is the point of this entry: a view of names is a view of who is due.
   'retention.overview': {
-    detail: (input, output) => ({ withNames: input.withNames === true, dueNow: output.dueNow.length, dueSoon: output.dueSoon.length, onHold: output.onHold.length }),
+    detail: (input, output) => ({ withNames: input.withNames === true, dueNow: output.dueNow.length, dueSoon: output.dueSoon.length, onHold: output.onHold.length, fieldGroupsDueNow: output.fieldGroupsDueNow.length }),
   },
   'retention.clientDue': { target: (input) => input.clientId },
   'retention.markEnteredInError': {

@@ -207,6 +207,27 @@ export function equalityMonitoringDue(facts: RetentionFacts, rules: RetentionRul
   };
 }
 
+/** The parts of a client's record that can go before the record itself (DESIGN.md §1.5). */
+export type FieldGroupId = 'referrer' | 'equality-monitoring';
+
+export interface FieldGroupDue {
+  group: FieldGroupId;
+  decision: DueDecision;
+}
+
+/**
+ * The field groups a client holds that are due on `today` while their record is not. Empty when the record is
+ * due itself: the groups then go with the record (or wait with it under a hold). `held` names the groups the
+ * client has anything recorded in; a group they have none of has nothing to destroy.
+ */
+export function fieldGroupsDue(facts: RetentionFacts, rules: RetentionRules, today: string, held: ReadonlySet<FieldGroupId>): FieldGroupDue[] {
+  if (held.size === 0 || isDue(clientRecordDue(facts, rules), today)) return [];
+  const decided: FieldGroupDue[] = [];
+  if (held.has('referrer')) decided.push({ group: 'referrer', decision: referrerDue(facts, rules) });
+  if (held.has('equality-monitoring')) decided.push({ group: 'equality-monitoring', decision: equalityMonitoringDue(facts, rules) });
+  return decided.filter((group) => isDue(group.decision, today));
+}
+
 /**
  * A record with several subjects (a joint session and its note) falls due when the last of them does; while
  * any subject is not due at all, neither is the record.

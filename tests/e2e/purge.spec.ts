@@ -26,14 +26,21 @@ test('the purge wizard: preview by reference → passphrase → progress → cer
   checkAccessibility,
 }) => {
   await vault.create();
-  await retentionPractice((method, input) => vault.call(method, input), clockAt(vault));
-  const due = (await vault.call('retention.purgePreview', {})).clients.map((c) => c.reference);
+  const practice = await retentionPractice((method, input) => vault.call(method, input), clockAt(vault));
+  // Eli's record is kept until December 2026, but the referrer's contact details went due when the last case closed.
+  await vault.call('clients.update', { clientId: practice.eli.id, referrerName: 'Dr Marlowe Referrer', referrerContact: '0113 496 0000' });
+  const preview = await vault.call('retention.purgePreview', {});
+  const due = preview.clients.map((c) => c.reference);
   expect(due.length).toBeGreaterThan(3);
+  expect(preview.fieldGroups.map((g) => g.what)).toEqual(['referrer']);
+  const eli = preview.fieldGroups[0]!.reference;
   await openApp();
   await new ClientsPage(page).expectShown();
   await new AppShell(page).retentionLink.click();
   const retention = new RetentionPage(page);
   await retention.expectShown();
+  await expect(page.getByTestId('field-groups-due-now-count')).toHaveText('1');
+  await expect(page.locator('[data-section="field-groups-due-now"] tbody tr')).toHaveText([new RegExp(`${eli}.*Referrer’s contact details`)]);
   await page.getByRole('button', { name: 'Purge…' }).click();
 
   const purge = new PurgePage(page);
@@ -43,6 +50,9 @@ test('the purge wizard: preview by reference → passphrase → progress → cer
   await expect(purge.references()).toHaveText(due);
   await expect(page.getByRole('main')).toContainText('Not destroyed');
   await expect(page.getByRole('main')).not.toContainText('Ada Adult');
+  // The field-group line: Eli's referrer's details go, their record stays.
+  await expect(purge.fieldGroups.locator('tbody tr')).toHaveText([new RegExp(`${eli}\\s*Referrer’s contact details\\s*2\\s*due 20 December 2019: when the last case closed`)]);
+  await expect(page.getByRole('main')).not.toContainText('Marlowe');
   await checkAccessibility('purge-preview');
   await saveScreenshot('80-purge-preview');
 
@@ -70,7 +80,8 @@ test('the purge wizard: preview by reference → passphrase → progress → cer
   expect(await readdir(folder)).toEqual(['destruction-certificate-R-0001.pdf']);
   const pdf = await readFile(join(folder, 'destruction-certificate-R-0001.pdf'));
   const text = allText(await pdfText(pdf));
-  for (const reference of due) expect(text).toContain(reference);
+  for (const reference of [...due, eli]) expect(text).toContain(reference);
+  expect(text).toContain('Parts of records destroyed');
   expect(text).toContain(USER);
   expect(text).not.toContain('Ada Adult');
   renderFirstPage(pdf, 'e2e-destruction-certificate');
@@ -80,7 +91,11 @@ test('the purge wizard: preview by reference → passphrase → progress → cer
   await page.getByRole('button', { name: 'Back to retention' }).click();
   await retention.expectShown();
   await expect(retention.references(retention.dueNow)).toHaveCount(0);
-  expect((await vault.call('retention.register', {})).entries.map((e) => e.reference)).toEqual(expect.arrayContaining(due));
+  await expect(page.getByTestId('field-groups-due-now-count')).toHaveText('0');
+  const entries = (await vault.call('retention.register', {})).entries;
+  expect(entries.map((e) => e.reference)).toEqual(expect.arrayContaining(due));
+  expect(entries.filter((e) => e.what === 'referrer').map((e) => e.reference)).toEqual([eli]);
+  expect(await vault.call('clients.get', { clientId: practice.eli.id })).toMatchObject({ referrerName: null, referrerContact: null });
 });
 
 test('a director marks a duplicate client and a wrongly recorded session as entered in error; the purge destroys them, naming no one', async ({

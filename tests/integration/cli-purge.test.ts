@@ -30,6 +30,10 @@ beforeAll(async () => {
   await door.call('cases.create', { kind: 'individual', participantIds: [stays.id], openedOn: '2016-06-01' });
   await door.call('users.create', { name: THERAPIST.name, roles: ['therapist'], passphrase: THERAPIST.passphrase });
   now = new Date();
+  // Di's case closes today (the machine's): the record is kept for years, the referrer's contact details are due now.
+  const kept = await door.call('clients.create', { name: 'Di Kept', referrerName: 'Dr Ref Marlowe', referrerContact: '0113 496 0000' });
+  const keptCase = await door.call('cases.create', { kind: 'individual', participantIds: [kept.id], openedOn: '2016-06-01' });
+  await door.call('cases.close', { caseId: keptCase.id, closedOn: now.toISOString().slice(0, 10) });
   await door.call('vault.lock', {});
 }, 60_000);
 afterAll(() => folder.cleanup());
@@ -42,6 +46,7 @@ describe('confide purge', () => {
       const preview = JSON.parse(run.stdout);
       expect(preview.clients.map((c: { reference: string }) => c.reference)).toEqual(['C-0001', 'C-0002']);
       expect(preview.totals).toEqual({ clients: 2, sessions: 2, notes: 2, recordings: 0 });
+      expect(preview.fieldGroups).toEqual([{ reference: 'C-0004', what: 'referrer', reason: expect.stringMatching(/: when the last case closed$/), fields: 2 }]);
     }
   });
 
@@ -50,8 +55,10 @@ describe('confide purge', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Due for destruction on \d{4}-\d{2}-\d{2}: 2 clients \(2 sessions, 2 notes, 0 recordings\)\./);
     expect(run.stdout).toContain('C-0001  2015-01-05 to 2016-01-04');
+    expect(run.stdout).toContain('Parts of records kept, due now: 1 field group.');
+    expect(run.stdout).toContain('C-0004  Referrer’s contact details (2 fields)  due ');
     expect(run.stdout).toContain('Nothing has been destroyed (--dry-run).');
-    expect(run.stdout).not.toMatch(/Ann|Bo Grey|Cy/);
+    expect(run.stdout).not.toMatch(/Ann|Bo Grey|Cy|Di Kept|Marlowe/);
   });
 
   it('refuses a therapist and a wrong passphrase with one clean line and its exit code', async () => {
@@ -70,9 +77,12 @@ describe('confide purge', () => {
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({ complete: true, runNo: 1, totals: { clients: 2, sessions: 2, notes: 2, recordings: 0 }, pageCleanup: 'incremental-vacuum' });
     expect(result.certificate.destroyed.map((d: { reference: string }) => d.reference)).toEqual(['C-0001', 'C-0002']);
+    expect(result.totals.fieldGroups).toBe(1);
+    expect(result.certificate.fieldGroups).toEqual([{ reference: 'C-0004', what: 'referrer', fields: 2 }]);
     const again = await confide(['purge', vault, '--user', 'Sam Okafor', '--passphrase-stdin'], `${PASS}\n`);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^Run R-0002 \([0-9a-f-]{36}\): destroyed 0 clients/);
+    expect(again.stdout).toContain('0 field groups removed from records that are kept');
     const verify = await confide(['verify', vault, '--user', 'Sam Okafor', '--passphrase-stdin'], `${PASS}\n`);
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });

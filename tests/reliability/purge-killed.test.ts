@@ -18,12 +18,15 @@ const PURGE_AT = '2026-11-25T10:00:00Z';
 // Enough clients that the purge takes several of its ~50 ms batches on a fast, idle machine too, so kills land part-way.
 const DUE = 240;
 const COUPLES = 4;
+/** Clients kept whose referrer details and equality answers are due: both go in one transaction, or neither. */
+const FIELD_GROUP_CLIENTS = 6;
 
 let folder: ReturnType<typeof tempFolder>;
 let template = '';
 let childScript = '';
 /** Per client in the template: what it holds, to tell "wholly present" from "partly destroyed". */
 const shape = new Map<string, { notes: number; sessions: number; due: boolean }>();
+const fieldGroupClients: string[] = [];
 
 beforeAll(async () => {
   folder = tempFolder();
@@ -49,6 +52,14 @@ beforeAll(async () => {
   }
   now = new Date('2023-06-01T09:00:00Z');
   for (let i = 0; i < 5; i++) await individual(door, `Current Client ${i}`, false);
+  for (let i = 0; i < FIELD_GROUP_CLIENTS; i++) {
+    const kept = await door.call('clients.create', {
+      name: `Kept Client ${i}`, referrerName: 'A Referrer', referrerContact: 'referrals@example.org', equality: { consentRecorded: true, ethnicity: 'Answered' },
+    });
+    const kase = await door.call('cases.create', { kind: 'individual', participantIds: [kept.id], openedOn: '2023-01-02' });
+    await door.call('cases.close', { caseId: kase.id, closedOn: '2023-05-31' });
+    fieldGroupClients.push(kept.id);
+  }
   await door.call('vault.lock', {});
 
   childScript = join(ROOT, 'dist', 'test-children', 'purge-child.mjs');
@@ -103,8 +114,11 @@ function purgeAndKill(vaultDir: string, delayMs: number): Promise<ChildLines> {
   });
 }
 
-/** What the vault holds now, read without Confide's core: each client present whole, or destroyed and registered. */
-async function consistency(vaultDir: string): Promise<{ destroyed: number; runs: number }> {
+/**
+ * What the vault holds now, read without Confide's core: each client present whole, or destroyed and registered; each
+ * kept client's field groups present and unregistered, or gone and registered once (both together).
+ */
+async function consistency(vaultDir: string): Promise<{ destroyed: number; fieldGroupsDone: number; runs: number }> {
   const db = await openVaultDatabaseIndependently(vaultDir, PASSPHRASE);
   try {
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -122,7 +136,18 @@ async function consistency(vaultDir: string): Promise<{ destroyed: number; runs:
     }
     // Every joint note stays with the partner who remains, whether or not the other was destroyed.
     expect(db.prepare(`SELECT count(*) FROM notes WHERE body LIKE 'joint words %'`).pluck().get()).toBe(COUPLES);
-    return { destroyed: registered.size, runs: db.prepare('SELECT count(*) FROM destruction_runs').pluck().get() as number };
+    const groupEntries = db.prepare(`SELECT what FROM destruction_register WHERE record_id = ? AND what IN ('referrer', 'equality-monitoring') ORDER BY what`).pluck();
+    const held = db.prepare(`SELECT (SELECT count(*) FROM client_referrers WHERE client_id = @id) + (SELECT count(*) FROM client_equality WHERE client_id = @id)`).pluck();
+    let fieldGroupsDone = 0;
+    for (const clientId of fieldGroupClients) {
+      expect(present.get(clientId)).toBe(1);
+      const entries = groupEntries.all(clientId);
+      const state = { clientId, entries, held: held.get({ id: clientId }) };
+      if (entries.length === 0) expect(state).toEqual({ clientId, entries: [], held: 2 });
+      else expect(state).toEqual({ clientId, entries: ['equality-monitoring', 'referrer'], held: 0 });
+      if (entries.length > 0) fieldGroupsDone += 1;
+    }
+    return { destroyed: registered.size, fieldGroupsDone, runs: db.prepare('SELECT count(*) FROM destruction_runs').pluck().get() as number };
   } finally {
     db.close();
   }
@@ -143,7 +168,7 @@ it('a purge killed at any moment leaves each client wholly destroyed and registe
   const to = uninterrupted.destroyToMs ?? span;
   const killAt = (run: number) =>
     run % 2 === 0 ? Math.floor((span * run) / runs) : Math.floor(from + ((to - from) * (run + 0.5)) / runs);
-  expect(await consistency(whole)).toEqual({ destroyed: DUE + COUPLES, runs: 1 });
+  expect(await consistency(whole)).toEqual({ destroyed: DUE + COUPLES, fieldGroupsDone: FIELD_GROUP_CLIENTS, runs: 1 });
 
   const seen = { none: 0, some: 0, all: 0 };
   for (let run = 0; run < runs; run++) {
@@ -151,20 +176,23 @@ it('a purge killed at any moment leaves each client wholly destroyed and registe
     mkdirSync(vaultDir);
     cpSync(template, vaultDir, { recursive: true });
     const lines = await purgeAndKill(vaultDir, killAt(run));
-    const { destroyed } = await consistency(vaultDir);
-    seen[destroyed === 0 ? 'none' : destroyed === DUE + COUPLES ? 'all' : 'some'] += 1;
-    // Nothing reported destroyed that is not: the last progress the child printed is at most what is registered.
+    const { destroyed, fieldGroupsDone } = await consistency(vaultDir);
+    const done = destroyed + fieldGroupsDone;
+    seen[done === 0 ? 'none' : done === DUE + COUPLES + FIELD_GROUP_CLIENTS ? 'all' : 'some'] += 1;
+    // Nothing reported destroyed that is not: the last progress the child printed (clients, then kept clients' field
+    // groups) is at most what is registered.
     const reported = lines.filter((line) => line.startsWith('progress Destroying records')).map((line) => Number(/ (\d+)\//.exec(line)![1]));
-    expect(Math.max(0, ...reported)).toBeLessThanOrEqual(destroyed);
+    expect(Math.max(0, ...reported)).toBeLessThanOrEqual(done);
 
     const door = await reopen(vaultDir);
     const preview = await door.call('retention.purgePreview', {});
     expect(preview.clients).toHaveLength(DUE + COUPLES - destroyed);
+    expect(preview.fieldGroups).toHaveLength(2 * (FIELD_GROUP_CLIENTS - fieldGroupsDone));
     const again = await door.call('retention.purge', { currentPassphrase: PASSPHRASE, planDigest: preview.planDigest });
     expect(again.complete).toBe(true);
     expect(await door.call('vault.verify', {})).toMatchObject({ ok: true, chain: { ok: true } });
     await door.call('vault.lock', {});
-    expect((await consistency(vaultDir)).destroyed).toBe(DUE + COUPLES);
+    expect(await consistency(vaultDir)).toMatchObject({ destroyed: DUE + COUPLES, fieldGroupsDone: FIELD_GROUP_CLIENTS });
   }
   console.log(`killed purges (uninterrupted ${Math.round(span)} ms, destroying from ${Math.round(from)} to ${Math.round(to)} ms): ${JSON.stringify(seen)}`);
   expect(seen.none + seen.some + seen.all).toBe(runs);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrapDataKeyIndependently } from '../support/independent-open';
-import { ADA_MARKERS, BEA_MARKERS, KEPT_MARKERS, purgePractice, type PurgePractice } from '../support/purge-practice';
+import { ADA_MARKERS, addFieldGroupClient, BEA_MARKERS, FIELD_GROUP_MARKERS, FOX_NAME, KEPT_MARKERS, purgePractice, type PurgePractice } from '../support/purge-practice';
 import { decryptedPages, findMarkers } from '../support/sqlcipher-pages';
 import { PASSPHRASE, tempFolder, USER } from '../support/vault-fixture';
 
@@ -13,8 +13,9 @@ import { PASSPHRASE, tempFolder, USER } from '../support/vault-fixture';
  * vault verifies, audit chain included.
  */
 const strip = (marker: string) => marker.split('@')[0]!;
-const DESTROYED = [...Object.values(ADA_MARKERS), ...Object.values(BEA_MARKERS)].map(strip);
-const KEPT = Object.values(KEPT_MARKERS);
+// Fox's record is not due, but their referrer's details and equality answers are: those go, Fox's name stays.
+const DESTROYED = [...Object.values(ADA_MARKERS), ...Object.values(BEA_MARKERS), ...Object.values(FIELD_GROUP_MARKERS)].map(strip);
+const KEPT = [...Object.values(KEPT_MARKERS), FOX_NAME];
 // Markers share a tail ("…notemark"); ten letters keep one marker's tails from matching another's.
 const TAIL = { minTail: 10 };
 
@@ -22,11 +23,13 @@ let folder: ReturnType<typeof tempFolder>;
 let practice: PurgePractice;
 let vaultDir = '';
 let key: Buffer;
+let foxId = '';
 
 beforeAll(async () => {
   folder = tempFolder();
   vaultDir = join(folder.dir, 'vault');
   practice = await purgePractice(vaultDir, folder.dir);
+  foxId = await addFieldGroupClient(practice.door);
   key = await unwrapDataKeyIndependently(vaultDir, PASSPHRASE);
 }, 60_000);
 afterAll(() => {
@@ -49,6 +52,10 @@ describe('a purge leaves no trace in the vault file', () => {
   it('after the purge, no page of vault.db or its WAL holds any of them, while the vault is still open', async () => {
     const preview = await practice.door.call('retention.purgePreview', {});
     expect(preview.clients.map((c) => c.reference)).toEqual(['C-0001', 'C-0002']);
+    expect(preview.fieldGroups.map((g) => [g.reference, g.what])).toEqual([
+      ['C-0006', 'referrer'],
+      ['C-0006', 'equality-monitoring'],
+    ]);
     const run = await practice.door.call('retention.purge', { currentPassphrase: PASSPHRASE, planDigest: preview.planDigest });
     expect(run.complete).toBe(true);
     expect(tracesOf(DESTROYED)).toEqual([]);
@@ -66,6 +73,7 @@ describe('a purge leaves no trace in the vault file', () => {
     await door.call('vault.unlock', { userName: USER, passphrase: PASSPHRASE });
     expect((await door.call('clients.get', { clientId: ids.cal })).name).toBe(`${KEPT_MARKERS.calName} Smith`);
     expect((await door.call('clients.get', { clientId: ids.dee })).name).toBe(`${KEPT_MARKERS.deeName} Brown`);
+    expect(await door.call('clients.get', { clientId: foxId })).toMatchObject({ name: `${FOX_NAME} Fox`, referrerName: null, referrerContact: null, equality: null });
     expect((await door.call('notes.list', { clientId: ids.dee })).notes.map((n) => n.currentBody)).toEqual([`Dee ${KEPT_MARKERS.deeNote}`]);
     expect((await door.call('search.query', { text: KEPT_MARKERS.deeNote })).hits).toHaveLength(1);
     expect(await door.call('vault.verify', {})).toMatchObject({ ok: true, integrity: { ok: true }, chain: { ok: true } });

@@ -72,6 +72,33 @@ export const KEPT_MARKERS = {
   eveName: marker(45, 'evename'),
 } as const;
 
+/** Fox (C-0006 when added): case closed 2024, record kept until 2031; referrer details and equality answers due. */
+export const FIELD_GROUP_MARKERS = {
+  referrerName: marker(50, 'foxreferrer'),
+  referrerContact: marker(51, 'foxrefcontact'),
+  ethnicity: marker(52, 'foxethnicity'),
+  gender: marker(53, 'foxgender'),
+  sexualOrientation: marker(54, 'foxorientation'),
+  disability: marker(55, 'foxdisability'),
+  religion: marker(56, 'foxreligion'),
+} as const;
+export const FOX_NAME = marker(57, 'foxname');
+
+/**
+ * Adds Fox, a client whose record is not yet due but whose referrer's contact details and equality-monitoring
+ * answers are (a case closed on 14 March 2024), every one of those fields carrying a marker. Returns Fox's id.
+ */
+export async function addFieldGroupClient(door: TestDoor): Promise<string> {
+  const F = FIELD_GROUP_MARKERS;
+  const fox = await door.call('clients.create', {
+    name: `${FOX_NAME} Fox`, referrerName: F.referrerName, referrerContact: `${F.referrerContact}@example.org`,
+    equality: { consentRecorded: true, ethnicity: F.ethnicity, gender: F.gender, sexualOrientation: F.sexualOrientation, disability: F.disability, religion: F.religion },
+  });
+  const kase = await door.call('cases.create', { kind: 'individual', participantIds: [fox.id], openedOn: '2023-01-09' });
+  await door.call('cases.close', { caseId: kase.id, closedOn: '2024-03-14' });
+  return fox.id;
+}
+
 export interface PurgePractice {
   door: TestDoor;
   clock: { set(iso: string): void };

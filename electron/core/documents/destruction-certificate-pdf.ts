@@ -1,5 +1,12 @@
 import { assertPrintable } from './document-input';
-import { checkedDestructionCertificate, destructionTotals, type DestroyedRecord, type DestructionCertificate } from './destruction-certificate';
+import { fieldGroupLabels } from '../../../shared/purge';
+import {
+  checkedDestructionCertificate,
+  destructionTotals,
+  type DestroyedFieldGroup,
+  type DestroyedRecord,
+  type DestructionCertificate,
+} from './destruction-certificate';
 import { missingGlyphs } from './fonts';
 import { countOf, groupDigits, longDate } from './long-date';
 import { finishPdf, keepTogether, pageBottom, rule, startPdf, STYLE, textWidth, type DocumentRenderOptions, type Pdf } from './pdf-document';
@@ -7,6 +14,8 @@ import { drawLetterhead } from './pdf-letterhead';
 
 const TITLE = 'Certificate of destruction';
 const SCHEDULE = 'Schedule of records destroyed';
+const PARTS_SCHEDULE = 'Parts of records destroyed (the records themselves are kept)';
+const PARTS_HEADINGS = ['Reference', 'Part destroyed', 'Fields'];
 const COUNT_COLUMNS = ['records', 'sessions', 'notes', 'recordings'] as const;
 const COLUMN_HEADINGS = ['Reference', 'Records', 'Sessions', 'Notes', 'Recordings'];
 const ROW_HEIGHT = 16;
@@ -25,7 +34,7 @@ export function destructionCertificatePdf(input: DestructionCertificate, options
       ['the name of who authorised it', certificate.authorisedBy.name],
       ['their role', certificate.authorisedBy.role],
       ['the run id', certificate.runId],
-      ['a reference code', certificate.destroyed.map((entry) => entry.reference).join(' ')],
+      ['a reference code', [...certificate.destroyed, ...(certificate.fieldGroups ?? [])].map((entry) => entry.reference).join(' ')],
       ['a retention rule', certificate.rulesApplied.join(' ')],
     ],
     (text) => missingGlyphs(options.fonts.regular, text),
@@ -35,6 +44,7 @@ export function destructionCertificatePdf(input: DestructionCertificate, options
   drawLetterhead(doc, { practiceName: certificate.practice.name, addressLines: certificate.practice.addressLines });
   attestation(doc, certificate);
   schedule(doc, certificate.destroyed);
+  partsSchedule(doc, certificate.fieldGroups ?? []);
   return finishPdf(doc, (page, pages) => `${TITLE}  ·  Run ${certificate.runId}  ·  Page ${page} of ${pages}`);
 }
 
@@ -53,6 +63,14 @@ function summaryOfTotals(destroyed: readonly DestroyedRecord[]): string {
   );
 }
 
+function summaryOfParts(parts: readonly DestroyedFieldGroup[]): string {
+  const of = (what: DestroyedFieldGroup['what']) => parts.filter((part) => part.what === what).length;
+  return (
+    `${countOf(of('referrer'), 'referrer’s contact details', 'referrers’ contact details')} and ` +
+    `${countOf(of('equality-monitoring'), 'set of equality-monitoring answers', 'sets of equality-monitoring answers')}, from records that are kept.`
+  );
+}
+
 function attestation(doc: Pdf, certificate: DestructionCertificate): void {
   const { left } = doc.page.margins;
   const width = textWidth(doc);
@@ -65,6 +83,7 @@ function attestation(doc: Pdf, certificate: DestructionCertificate): void {
     ['Date', longDate(certificate.date)],
     ['Authorised by', `${certificate.authorisedBy.name}, ${certificate.authorisedBy.role}`],
     ['Destroyed', summaryOfTotals(certificate.destroyed)],
+    ...((certificate.fieldGroups ?? []).length > 0 ? [['Parts destroyed', summaryOfParts(certificate.fieldGroups ?? [])] as [string, string]] : []),
   ];
   const labelWidth = 96;
   for (const [label, value] of details) {
@@ -82,6 +101,13 @@ function attestation(doc: Pdf, certificate: DestructionCertificate): void {
     `The records listed in the schedule below were destroyed permanently on ${destroyedOn}, with the approval of ` +
       `${certificate.authorisedBy.name}, and cannot be recovered from the practice’s vault.`,
   );
+  if ((certificate.fieldGroups ?? []).length > 0) {
+    paragraph(
+      doc,
+      'The parts of records listed in the second schedule (referrers’ contact details, equality-monitoring answers) were destroyed ' +
+        'the same day under the rules for them; the rest of each of those records is kept.',
+    );
+  }
   paragraph(doc, REGISTER_STATEMENT);
 
   heading(doc, 'Retention rules applied');
@@ -160,6 +186,49 @@ function tableRow(doc: Pdf, cells: readonly string[], kind: 'heading' | 'plain' 
     const x = column === 0 ? left + 6 : left + firstWidth + (column - 1) * 90;
     const cellWidth = column === 0 ? firstWidth - 12 : 84;
     doc.text(cell, x, y + 3.5, { width: cellWidth, align: column === 0 ? 'left' : 'right', lineBreak: false });
+  });
+  if (kind === 'heading') rule(doc, y + ROW_HEIGHT);
+  doc.x = left;
+  doc.y = y + ROW_HEIGHT;
+}
+
+/** Field groups destroyed from records that stay: one row per reference and part, its header repeated on each page. */
+function partsSchedule(doc: Pdf, parts: readonly DestroyedFieldGroup[]): void {
+  if (parts.length === 0) return;
+  doc.y += 12;
+  keepTogether(doc, 6 * ROW_HEIGHT);
+  heading(doc, PARTS_SCHEDULE);
+  partRow(doc, PARTS_HEADINGS, 'heading');
+  const roomForRow = () => {
+    if (doc.y + ROW_HEIGHT <= pageBottom(doc)) return;
+    doc.addPage();
+    doc.font('regular').fontSize(STYLE.small).fillColor(STYLE.muted).text(`${PARTS_SCHEDULE} (continued)`, doc.page.margins.left, doc.y);
+    doc.y += 6;
+    partRow(doc, PARTS_HEADINGS, 'heading');
+  };
+  parts.forEach((part, index) => {
+    roomForRow();
+    partRow(doc, [part.reference, fieldGroupLabels[part.what], groupDigits(part.fields)], index % 2 === 1 ? 'shaded' : 'plain');
+  });
+  roomForRow();
+  partRow(doc, [`Total (${groupDigits(parts.length)})`, '', groupDigits(parts.reduce((total, part) => total + part.fields, 0))], 'total');
+}
+
+function partRow(doc: Pdf, cells: readonly string[], kind: 'heading' | 'plain' | 'shaded' | 'total'): void {
+  const { left } = doc.page.margins;
+  const width = textWidth(doc);
+  const columns = [
+    { x: left + 6, width: 130, align: 'left' as const },
+    { x: left + 140, width: width - 140 - 96, align: 'left' as const },
+    { x: left + width - 90, width: 84, align: 'right' as const },
+  ];
+  const y = doc.y;
+  if (kind === 'shaded') doc.save().rect(left, y, width, ROW_HEIGHT).fill('#f2f5f6').restore();
+  if (kind === 'total') rule(doc, y);
+  doc.font(kind === 'heading' || kind === 'total' ? 'semibold' : 'regular').fontSize(STYLE.body - 1).fillColor(kind === 'heading' ? STYLE.muted : STYLE.ink);
+  cells.forEach((cell, column) => {
+    const at = columns[column]!;
+    doc.text(cell, at.x, y + 3.5, { width: at.width, align: at.align, lineBreak: false });
   });
   if (kind === 'heading') rule(doc, y + ROW_HEIGHT);
   doc.x = left;

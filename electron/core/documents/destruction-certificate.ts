@@ -10,6 +10,14 @@ export interface DestroyedRecord {
   recordings: number;
 }
 
+/** A field group destroyed from a client record that was kept, by the client's reference. */
+export interface DestroyedFieldGroup {
+  reference: string;
+  what: 'referrer' | 'equality-monitoring';
+  /** How many of its fields held something. */
+  fields: number;
+}
+
 /**
  * What a destruction certificate says: who authorised which run, what was destroyed (by reference and
  * counts, never names) and under which retention rules.
@@ -20,6 +28,8 @@ export interface DestructionCertificate {
   date: string;
   authorisedBy: { name: string; role: string };
   destroyed: readonly DestroyedRecord[];
+  /** Parts of records destroyed while the records were kept (referrer details, equality answers); none when absent. */
+  fieldGroups?: readonly DestroyedFieldGroup[];
   /** The retention rules applied, one plain-English sentence each. */
   rulesApplied: readonly string[];
 }
@@ -44,12 +54,26 @@ const schema = z
         }),
       )
       .max(200_000, 'More than 200,000 records are listed'),
+    fieldGroups: z
+      .array(
+        z.strictObject({
+          reference: line('A reference code', 40),
+          what: z.enum(['referrer', 'equality-monitoring']),
+          fields: count('A number of fields'),
+        }),
+      )
+      .max(400_000, 'More than 400,000 field groups are listed')
+      .optional(),
     rulesApplied: z.array(line('A retention rule', 400)).min(1, 'No retention rule is given').max(40, 'More than 40 retention rules are given'),
   })
   .superRefine((certificate, context) => {
     const references = certificate.destroyed.map((entry) => entry.reference);
     if (new Set(references).size !== references.length) {
       context.addIssue({ code: 'custom', message: 'A reference code is listed twice', path: ['destroyed'] });
+    }
+    const groups = (certificate.fieldGroups ?? []).map((entry) => `${entry.reference} ${entry.what}`);
+    if (new Set(groups).size !== groups.length) {
+      context.addIssue({ code: 'custom', message: 'A field group is listed twice', path: ['fieldGroups'] });
     }
   });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../vault/database';
+import { prepared } from '../vault/statements';
 import type { ClientDestruction, SessionDestruction } from './destroy-client';
+import type { FieldGroupDestruction } from './destroy-field-groups';
 
 /**
  * Destruction runs and the destruction register (migration 0008). A register row identifies no one: the
@@ -87,6 +89,20 @@ export function registerSession(db: Db, runId: string, at: string, rule: string,
        records, sessions, notes, recordings, joint_kept)
      VALUES (?, ?, 'session', ?, ?, ?, NULL, ?, ?, ?, 1, ?, ?, 0)`,
   ).run(runId, at, destroyed.sessionId, destroyed.reference, rule, destroyed.on, destroyed.on, destroyed.records, destroyed.notes, destroyed.recordings);
+}
+
+/**
+ * One register row for a field group destroyed from a record that stays (`referrer`, `equality-monitoring`), in the
+ * transaction that destroyed it: the client's reference, the dates of their cases and sessions, and in `records`
+ * how many of the group's fields held something.
+ */
+export function registerFieldGroup(db: Db, runId: string, at: string, rule: string, destroyed: FieldGroupDestruction): void {
+  prepared(
+    db,
+    `INSERT INTO destruction_register (run_id, destroyed_at, what, record_id, reference, rule, related_reference, first_on, last_on,
+       records, sessions, notes, recordings, joint_kept)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, 0, 0, 0)`,
+  ).run(runId, at, destroyed.what, destroyed.clientId, destroyed.reference, rule, destroyed.firstOn, destroyed.lastOn, destroyed.fields);
 }
 
 export function findRun(db: Db, runId: string): RunRow | null {

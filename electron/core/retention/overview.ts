@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/context';
 import { assertRetentionAct } from './capabilities';
 import { clientsDue, inList, type DueClient } from './due-clients';
 import { clientErrorMarks, sessionErrorMarks } from './error-marks';
+import { fieldGroupsDueNow } from './field-groups-due';
 import { addDays } from '../../../shared/rules/retention';
 
 type Overview = z.output<typeof retentionOverview>;
@@ -30,7 +31,8 @@ export function retentionOverviewFor(ctx: ServiceContext, input: { withNames?: b
   const onHold = everyone.filter((client) => inList(client, 'on-hold', horizon));
   const dueNow = everyone.filter((client) => client.due && client.blockers.length === 0);
   const dueSoon = everyone.filter((client) => inList(client, 'due-within-days', horizon) && !inList(client, 'on-hold', horizon));
-  const names = input.withNames ? namesOf(ctx, [...dueNow, ...dueSoon, ...onHold].map((client) => client.clientId)) : null;
+  const fieldGroups = fieldGroupsDueNow(ctx, today).filter((client) => client.blockers.length === 0);
+  const names = input.withNames ? namesOf(ctx, [...dueNow, ...dueSoon, ...onHold, ...fieldGroups].map((client) => client.clientId)) : null;
   const marks = clientErrorMarks(
     ctx,
     [...dueNow, ...onHold].filter((client) => client.decision.rule === 'entered-in-error').map((client) => client.clientId),
@@ -55,5 +57,11 @@ export function retentionOverviewFor(ctx: ServiceContext, input: { withNames?: b
     dueSoon: dueSoon.sort(byDate).map(shown),
     onHold: onHold.sort(byDate).map(shown),
     sessionsInError: sessionErrorMarks(ctx),
+    fieldGroupsDueNow: fieldGroups.map((client) => ({
+      clientId: client.clientId,
+      reference: client.reference,
+      ...(names ? { name: names.get(client.clientId) ?? '' } : {}),
+      groups: client.groups.map((group) => ({ what: group.group, words: group.decision.words, fields: group.fields })),
+    })),
   };
 }

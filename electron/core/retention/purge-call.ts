@@ -4,13 +4,18 @@ import { conflict } from '../errors';
 import type { VaultState } from '../vault-state';
 import { proveCurrentPassphrase } from '../vault/key-operations';
 import { clientsDue, type DueClient } from './due-clients';
+import { fieldGroupsDueNow, type DueFieldGroups } from './field-groups-due';
 import { assertDirector, previewPurgePlan, purge } from './purge-service';
 import { retentionRules } from './rules-setting';
 
 const running = new WeakSet<VaultState>();
 
-/** The clients each recent preview listed, by its digest, per open vault (a lock drops them with the vault). */
-const previewed = new WeakMap<object, Map<string, readonly string[]>>();
+/** What each recent preview listed (clients whole, clients' field groups), by its digest, per open vault (a lock drops them with the vault). */
+interface Approved {
+  clientIds: readonly string[];
+  fieldGroupClientIds: readonly string[];
+}
+const previewed = new WeakMap<object, Map<string, Approved>>();
 const PREVIEWS_KEPT = 4;
 /** Approved clients reckoned again per slice: tens of milliseconds each at 100,000 clients. */
 const RECHECK_SLICE = 250;
@@ -19,12 +24,18 @@ const RECHECK_SLICE = 250;
 export function previewInState(state: VaultState): PurgePreview {
   const ctx = state.services();
   const rules = retentionRules(ctx);
-  const { preview, clientIds } = previewPurgePlan(ctx, clientsDue(ctx, ctx.today(), rules, { filter: 'due' }), rules);
+  const today = ctx.today();
+  const { preview, clientIds, fieldGroupClientIds } = previewPurgePlan(
+    ctx,
+    clientsDue(ctx, today, rules, { filter: 'due' }),
+    fieldGroupsDueNow(ctx, today, rules),
+    rules,
+  );
   const vault = state.current();
-  const kept = previewed.get(vault) ?? new Map<string, readonly string[]>();
+  const kept = previewed.get(vault) ?? new Map<string, Approved>();
   kept.delete(preview.planDigest);
   if (kept.size >= PREVIEWS_KEPT) kept.delete(kept.keys().next().value!);
-  kept.set(preview.planDigest, clientIds);
+  kept.set(preview.planDigest, { clientIds, fieldGroupClientIds });
   previewed.set(vault, kept);
   return preview;
 }
@@ -55,14 +66,23 @@ export async function purgeInState(state: VaultState, input: { currentPassphrase
     // preview, with every call waiting. A preview this vault did not give is checked against a full reckoning.
     const approved = previewed.get(vault)?.get(input.planDigest);
     const due: DueClient[] = [];
-    if (approved === undefined) due.push(...clientsDue(ctx, ctx.today(), rules, { filter: 'due' }));
-    for (let start = 0; approved !== undefined && start < approved.length; start += RECHECK_SLICE) {
-      due.push(...clientsDue(ctx, ctx.today(), rules, { filter: 'due', clientIds: approved.slice(start, start + RECHECK_SLICE) }));
-      if (start + RECHECK_SLICE < approved.length && !(await betweenBatches())) {
-        throw conflict('The vault was locked before the purge began. Nothing was destroyed.');
-      }
+    const fieldGroups: DueFieldGroups[] = [];
+    if (approved === undefined) {
+      due.push(...clientsDue(ctx, ctx.today(), rules, { filter: 'due' }));
+      fieldGroups.push(...fieldGroupsDueNow(ctx, ctx.today(), rules));
+    } else {
+      const recheck = async <T>(ids: readonly string[], reckon: (slice: readonly string[]) => T[], into: T[]) => {
+        for (let start = 0; start < ids.length; start += RECHECK_SLICE) {
+          into.push(...reckon(ids.slice(start, start + RECHECK_SLICE)));
+          if (start + RECHECK_SLICE < ids.length && !(await betweenBatches())) {
+            throw conflict('The vault was locked before the purge began. Nothing was destroyed.');
+          }
+        }
+      };
+      await recheck(approved.clientIds, (clientIds) => clientsDue(ctx, ctx.today(), rules, { filter: 'due', clientIds }), due);
+      await recheck(approved.fieldGroupClientIds, (clientIds) => fieldGroupsDueNow(ctx, ctx.today(), rules, { clientIds }), fieldGroups);
     }
-    return await purge({ ctx, due, rules, planDigest: input.planDigest, betweenBatches });
+    return await purge({ ctx, due, fieldGroups, rules, planDigest: input.planDigest, betweenBatches });
   } finally {
     running.delete(state);
   }

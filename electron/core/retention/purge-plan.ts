@@ -4,6 +4,7 @@ import type { Db } from '../vault/database';
 import type { PurgeItem } from './purge-run';
 import { formatCaseReference } from '../../../shared/client-reference';
 import { longDate } from '../../../shared/long-date';
+import type { DueFieldGroups } from './field-groups-due';
 
 /** A client as the due-date reckoning gives it (electron/core/retention/due-clients.ts): what a purge needs of it. */
 export interface DueEntry {
@@ -24,7 +25,12 @@ export interface PurgePlan {
  * the others). Reads ids, dates and counts only. The digest names the exact list, so a purge approved on a
  * preview destroys that list or nothing.
  */
-export function purgePlan(db: Db, due: readonly DueEntry[], options: { counts: boolean } = { counts: true }): PurgePlan {
+export function purgePlan(
+  db: Db,
+  due: readonly DueEntry[],
+  fieldGroupsDue: readonly DueFieldGroups[],
+  options: { counts: boolean } = { counts: true },
+): PurgePlan {
   const ready = due.filter((client) => client.due && client.blockers.length === 0);
   const blocked = due
     .filter((client) => client.due && client.blockers.length > 0)
@@ -45,6 +51,8 @@ export function purgePlan(db: Db, due: readonly DueEntry[], options: { counts: b
     };
   });
   const sessions = sessionsInError(db);
+  // A client destroyed whole takes their field groups with them; these are clients whose records stay.
+  const fieldGroupsReady = fieldGroupsDue.filter((client) => client.blockers.length === 0);
   const totals = {
     clients: clients.length,
     sessions: clients.reduce((sum, c) => sum + c.sessions, 0) + sessions.length,
@@ -53,6 +61,10 @@ export function purgePlan(db: Db, due: readonly DueEntry[], options: { counts: b
   };
   const items: PurgeItem[] = [
     ...ready.map((client) => ({ clientId: client.clientId, rule: client.decision.words, enteredInError: client.decision.rule === 'entered-in-error' })),
+    ...fieldGroupsReady.map((client) => ({
+      fieldGroupsOf: client.clientId,
+      groups: client.groups.map((group) => ({ what: group.group, rule: group.decision.words })),
+    })),
     ...sessions.map((session) => ({ sessionId: session.id, rule: session.rule })),
   ];
   return {
@@ -61,8 +73,18 @@ export function purgePlan(db: Db, due: readonly DueEntry[], options: { counts: b
       clients,
       sessionsInError: sessions.map(({ reference, on, notes, recordings }) => ({ reference, on, notes, recordings })),
       blocked,
+      fieldGroups: fieldGroupsReady.flatMap((client) =>
+        client.groups.map((group) => ({ reference: client.reference, what: group.group, reason: group.decision.words, fields: group.fields })),
+      ),
+      fieldGroupsBlocked: fieldGroupsDue
+        .filter((client) => client.blockers.length > 0)
+        .map((client) => ({ reference: client.reference, reasons: client.blockers.map((b) => b.words) })),
       totals,
-      planDigest: planDigest([...ready.map((client) => client.clientId), ...sessions.map((session) => session.id)]),
+      planDigest: planDigest([
+        ...ready.map((client) => client.clientId),
+        ...fieldGroupsReady.flatMap((client) => client.groups.map((group) => `${group.group}:${client.clientId}`)),
+        ...sessions.map((session) => session.id),
+      ]),
     },
   };
 }

@@ -3,12 +3,20 @@ import type { Progress } from '../../../shared/progress';
 import type { AuditAction } from '../../../shared/audit-actions';
 import { appendAudit } from '../vault/audit';
 import type { Db } from '../vault/database';
+import type { FieldGroupId } from '../../../shared/rules/retention';
+import { destroyFieldGroups, type FieldGroupDestruction } from './destroy-field-groups';
 import { destroyClient, destroySession, type ClientDestruction, type SessionDestruction } from './destroy-client';
-import { beginRun, finishRun, registerClient, registerSession, type RunKind, type RunRow } from './destruction-register';
+import { beginRun, finishRun, registerClient, registerFieldGroup, registerSession, type RunKind, type RunRow } from './destruction-register';
 import { cleanUpPages, owePageCleanup, setIndexSecureDelete, type PageCleanup } from './page-cleanup';
 
-/** One client, or one session entered in error, to destroy, with the rule that makes it due in words for the register. */
-export type PurgeItem = { clientId: string; rule: string; enteredInError: boolean } | { sessionId: string; rule: string };
+/**
+ * One client, one session entered in error, or the due field groups of a client whose record stays, to destroy,
+ * with the rule that makes it due in words for the register.
+ */
+export type PurgeItem =
+  | { clientId: string; rule: string; enteredInError: boolean }
+  | { sessionId: string; rule: string }
+  | { fieldGroupsOf: string; groups: ReadonlyArray<{ what: FieldGroupId; rule: string }> };
 
 export interface PurgeRunOptions {
   db: Db;
@@ -33,6 +41,8 @@ export interface PurgeOutcome {
   run: RunRow;
   destroyed: ClientDestruction[];
   sessionsInError: SessionDestruction[];
+  /** Field groups destroyed from records that stay (referrer details, equality answers). */
+  fieldGroups: FieldGroupDestruction[];
   /** False when the purge stopped before its end (the vault was locked); running it again finishes the job. */
   complete: boolean;
   pageCleanup: PageCleanup | null;
@@ -88,6 +98,7 @@ async function destroyAll(options: PurgeRunOptions, batchMs: number): Promise<Pu
   })();
   const destroyed: ClientDestruction[] = [];
   const sessionsInError: SessionDestruction[] = [];
+  const fieldGroups: FieldGroupDestruction[] = [];
   let next = 0;
   options.reportProgress({ phase: DESTROYING, done: 0, total: items.length });
   while (next < items.length) {
@@ -98,6 +109,15 @@ async function destroyAll(options: PurgeRunOptions, batchMs: number): Promise<Pu
       do {
         const item = items[next]!;
         next += 1;
+        if ('fieldGroupsOf' in item) {
+          const gone = destroyFieldGroups(db, item.fieldGroupsOf, item.groups.map((group) => group.what));
+          if (gone.length === 0) continue;
+          const at = options.now();
+          for (const group of gone) registerFieldGroup(db, run.id, at, item.groups.find((g) => g.what === group.what)!.rule, group);
+          entry(options, 'client.field-groups.destroy', item.fieldGroupsOf, { run: run.run_no, groups: gone.length });
+          fieldGroups.push(...gone);
+          continue;
+        }
         if ('sessionId' in item) {
           const gone = destroySession(options, item.sessionId);
           if (gone === null) continue;
@@ -117,20 +137,20 @@ async function destroyAll(options: PurgeRunOptions, batchMs: number): Promise<Pu
     })();
     options.reportProgress({ phase: DESTROYING, done: next, total: items.length });
     if (next < items.length && !(await options.betweenBatches())) {
-      return { run, destroyed, sessionsInError, complete: false, pageCleanup: null };
+      return { run, destroyed, sessionsInError, fieldGroups, complete: false, pageCleanup: null };
     }
   }
   options.reportProgress({ phase: CLEANING_UP, done: 0, total: 1 });
   const finishedAt = options.now();
   db.transaction(() => {
     finishRun(db, run.id, finishedAt);
-    entry(options, 'retention.purge', run.id, { run: run.run_no, destroyed: destroyed.length, sessions: sessionsInError.length });
+    entry(options, 'retention.purge', run.id, { run: run.run_no, destroyed: destroyed.length, sessions: sessionsInError.length, fieldGroups: fieldGroups.length });
   })();
   db.pragma('synchronous = FULL');
   const pageCleanup = await cleanUpPages(db, options.betweenBatches);
-  if (pageCleanup === null) return { run: { ...run, finished_at: finishedAt }, destroyed, sessionsInError, complete: false, pageCleanup };
+  if (pageCleanup === null) return { run: { ...run, finished_at: finishedAt }, destroyed, sessionsInError, fieldGroups, complete: false, pageCleanup };
   options.reportProgress({ phase: CLEANING_UP, done: 1, total: 1 });
-  return { run: { ...run, finished_at: finishedAt }, destroyed, sessionsInError, complete: true, pageCleanup };
+  return { run: { ...run, finished_at: finishedAt }, destroyed, sessionsInError, fieldGroups, complete: true, pageCleanup };
 }
 
 function entry(options: PurgeRunOptions, action: AuditAction, targetId: string, detail: Record<string, number>): void {

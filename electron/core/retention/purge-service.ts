@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_RETENTION_RULES, retentionRuleWords, type RetentionRules } from '../../../shared/rules/retention';
+import { DEFAULT_RETENTION_RULES, retentionRuleWords, type FieldGroupId, type RetentionRules } from '../../../shared/rules/retention';
 import type { DestructionRegister, PurgePreview, PurgeResult } from '../../../shared/purge';
 import { checkedExportFolder, writeExportFiles } from '../attendance/export-files';
 import { destructionCertificatePdf } from '../documents/destruction-certificate-pdf';
@@ -8,7 +8,8 @@ import { conflict, forbidden, notFound } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { letterhead, practiceName } from '../vault/settings';
 import { findUserById } from '../vault/users';
-import { allRuns, findRun, runRows, type RunRow } from './destruction-register';
+import { allRuns, findRun, runRows, type RegisterRow, type RunRow } from './destruction-register';
+import type { DueFieldGroups } from './field-groups-due';
 import { purgePlan, type DueEntry } from './purge-plan';
 import { runPurge } from './purge-run';
 import { pageCleanupOwed } from './page-cleanup';
@@ -21,17 +22,28 @@ export function assertDirector(ctx: ServiceContext, what: string): void {
 
 const rulesWords = (rules: RetentionRules) => retentionRuleWords(rules).map((rule) => rule.words);
 
-/** The preview with the clients it lists by id, so the purge it approves can recheck just those. */
-export function previewPurgePlan(ctx: ServiceContext, due: readonly DueEntry[], rules: RetentionRules): { preview: PurgePreview; clientIds: string[] } {
+/** The preview with the clients it lists by id (whole, and by field groups), so the purge it approves can recheck just those. */
+export function previewPurgePlan(
+  ctx: ServiceContext,
+  due: readonly DueEntry[],
+  fieldGroups: readonly DueFieldGroups[],
+  rules: RetentionRules,
+): { preview: PurgePreview; clientIds: string[]; fieldGroupClientIds: string[] } {
   assertDirector(ctx, 'preview a purge');
-  const plan = purgePlan(ctx.db, due);
+  const plan = purgePlan(ctx.db, due, fieldGroups);
   const clientIds = plan.items.flatMap((item) => ('clientId' in item ? [item.clientId] : []));
-  return { preview: { today: ctx.today(), rulesApplied: rulesWords(rules), ...plan.preview, cleanupOwed: pageCleanupOwed(ctx.db) }, clientIds };
+  const fieldGroupClientIds = plan.items.flatMap((item) => ('fieldGroupsOf' in item ? [item.fieldGroupsOf] : []));
+  return {
+    preview: { today: ctx.today(), rulesApplied: rulesWords(rules), ...plan.preview, cleanupOwed: pageCleanupOwed(ctx.db) },
+    clientIds,
+    fieldGroupClientIds,
+  };
 }
 
 export interface PurgeDoor {
   ctx: ServiceContext;
   due: readonly DueEntry[];
+  fieldGroups: readonly DueFieldGroups[];
   rules: RetentionRules;
   planDigest: string;
   betweenBatches(): Promise<boolean>;
@@ -42,7 +54,7 @@ export interface PurgeDoor {
 export async function purge(door: PurgeDoor): Promise<PurgeResult> {
   const { ctx } = door;
   assertDirector(ctx, 'run a purge');
-  const plan = purgePlan(ctx.db, door.due, { counts: false });
+  const plan = purgePlan(ctx.db, door.due, door.fieldGroups, { counts: false });
   if (plan.preview.planDigest !== door.planDigest) {
     throw conflict('What is due for destruction has changed since the preview. Preview the purge again, then approve it.');
   }
@@ -71,6 +83,7 @@ export async function purge(door: PurgeDoor): Promise<PurgeResult> {
       notes: sum('notes') + outcome.sessionsInError.reduce((total, s) => total + s.notes, 0),
       recordings: sum('recordings') + outcome.sessionsInError.reduce((total, s) => total + s.recordings, 0),
       jointKept: sum('jointKept'),
+      fieldGroups: outcome.fieldGroups.length,
     },
     pageCleanup: outcome.pageCleanup,
     certificate: certificateOf(ctx, outcome.run),
@@ -87,14 +100,17 @@ function rulesOfRun(run: RunRow): RetentionRules {
 
 const nameOf = (ctx: ServiceContext, userId: string) => findUserById(ctx.db, userId)?.name ?? 'a removed user';
 
+const isFieldGroup = (what: RegisterRow['what']): what is FieldGroupId => what === 'referrer' || what === 'equality-monitoring';
+
 export function certificateOf(ctx: ServiceContext, run: RunRow): PurgeResult['certificate'] {
+  const rows = runRows(ctx.db, run.id);
   return {
     runId: run.id,
     runNo: run.run_no,
     // The day the run ended (or began, for a run stopped part-way), as recorded (UTC).
     date: (run.finished_at ?? run.started_at).slice(0, 10),
     authorisedBy: nameOf(ctx, run.authorised_by),
-    destroyed: runRows(ctx.db, run.id).map((row) => ({
+    destroyed: rows.filter((row) => !isFieldGroup(row.what)).map((row) => ({
       // A session entered in error is known by its case's reference and its date.
       reference: row.what === 'session' ? `${row.reference}, session of ${row.first_on ?? ''}` : row.reference,
       records: row.records,
@@ -102,6 +118,7 @@ export function certificateOf(ctx: ServiceContext, run: RunRow): PurgeResult['ce
       notes: row.notes,
       recordings: row.recordings,
     })),
+    fieldGroups: rows.flatMap((row) => (isFieldGroup(row.what) ? [{ reference: row.reference, what: row.what, fields: row.records }] : [])),
     rulesApplied: rulesWords(rulesOfRun(run)),
   };
 }
@@ -164,6 +181,7 @@ export function saveCertificate(
       date: content.date,
       authorisedBy: { name: content.authorisedBy, role: authoriser?.is_director ? 'Practice director' : 'User' },
       destroyed: content.destroyed,
+      fieldGroups: content.fieldGroups,
       rulesApplied: content.rulesApplied,
     },
     render,

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { percentOf, type Progress } from '../../../shared/progress';
-import type { PurgePreview, PurgeResult } from '../../../shared/purge';
+import { fieldGroupLabels, type PurgePreview, type PurgeResult } from '../../../shared/purge';
 import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
@@ -50,6 +50,33 @@ function PreviewTable({ preview }: { preview: PurgePreview }) {
             <td>{session.notes}</td>
             <td>{session.recordings}</td>
             <td>Entered in error</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Parts of records that stay: referrer details and equality answers due before the record itself. */
+function FieldGroupTable({ preview }: { preview: PurgePreview }) {
+  return (
+    <table className="table retention-table">
+      <caption>Parts of kept records to destroy, by reference</caption>
+      <thead>
+        <tr>
+          <th scope="col">Client</th>
+          <th scope="col">Part</th>
+          <th scope="col">Fields</th>
+          <th scope="col">Why now</th>
+        </tr>
+      </thead>
+      <tbody>
+        {preview.fieldGroups.map((group) => (
+          <tr key={`${group.reference}-${group.what}`}>
+            <th scope="row">{group.reference}</th>
+            <td>{fieldGroupLabels[group.what]}</td>
+            <td>{group.fields}</td>
+            <td>{group.reason}</td>
           </tr>
         ))}
       </tbody>
@@ -134,7 +161,7 @@ export function Purge() {
         <>
           <section className="panel" aria-labelledby="purge-preview-heading">
             <h2 id="purge-preview-heading">1. What will be destroyed</h2>
-            {step.preview.totals.clients + step.preview.sessionsInError.length === 0 ? (
+            {step.preview.totals.clients + step.preview.sessionsInError.length + step.preview.fieldGroups.length === 0 ? (
               <p>Nothing is due for destruction today{step.preview.cleanupOwed ? ', but an earlier purge stopped before it finished tidying the vault: purge to finish it' : ''}.</p>
             ) : (
               <>
@@ -144,7 +171,16 @@ export function Purge() {
                   {plural(step.preview.totals.sessions, 'session')}, {plural(step.preview.totals.notes, 'note')} and{' '}
                   {plural(step.preview.totals.recordings, 'recording')}. Destruction cannot be undone.
                 </p>
-                <PreviewTable preview={step.preview} />
+                {step.preview.totals.clients + step.preview.sessionsInError.length > 0 ? <PreviewTable preview={step.preview} /> : null}
+                {step.preview.fieldGroups.length > 0 ? (
+                  <>
+                    <p>
+                      {plural(step.preview.fieldGroups.length, 'part')} of records that are kept (a referrer’s contact details,
+                      equality-monitoring answers), due before the rest of the record. The records themselves stay.
+                    </p>
+                    <FieldGroupTable preview={step.preview} />
+                  </>
+                ) : null}
               </>
             )}
             {step.preview.blocked.length > 0 ? (
@@ -152,6 +188,18 @@ export function Purge() {
                 <h3>Not destroyed</h3>
                 <ul>
                   {step.preview.blocked.map((blocked) => (
+                    <li key={blocked.reference}>
+                      {blocked.reference}: {blocked.reasons.join('; ')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {step.preview.fieldGroupsBlocked.length > 0 ? (
+              <>
+                <h3>Parts not destroyed</h3>
+                <ul>
+                  {step.preview.fieldGroupsBlocked.map((blocked) => (
                     <li key={blocked.reference}>
                       {blocked.reference}: {blocked.reasons.join('; ')}
                     </li>
@@ -203,7 +251,8 @@ export function Purge() {
             {step.result.complete
               ? `Run R-${String(step.result.runNo).padStart(4, '0')}: destroyed ${plural(step.result.totals.clients, 'client')}` +
                 `${step.result.totals.sessionsInError > 0 ? ` and ${plural(step.result.totals.sessionsInError, 'session')} entered in error` : ''}` +
-                ` — ${plural(step.result.totals.sessions, 'session')}, ${plural(step.result.totals.notes, 'note')} and ${plural(step.result.totals.recordings, 'recording')}.`
+                ` — ${plural(step.result.totals.sessions, 'session')}, ${plural(step.result.totals.notes, 'note')} and ${plural(step.result.totals.recordings, 'recording')}.` +
+                (step.result.totals.fieldGroups > 0 ? ` Removed ${plural(step.result.totals.fieldGroups, 'part')} of records that are kept.` : '')
               : 'The purge stopped before it finished. What it destroyed is in the register; purge again to finish.'}
           </Alert>
           <p>The certificate lists what was destroyed by reference code and counts, who authorised it and the rules applied. It names no one.</p>

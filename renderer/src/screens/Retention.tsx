@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { DUE_SOON_DAYS, type ClientDue, type RetentionOverview, type SessionInError } from '../../../shared/retention';
+import { fieldGroupLabels } from '../../../shared/purge';
+import { DUE_SOON_DAYS, type ClientDue, type FieldGroupsDueNow, type RetentionOverview, type SessionInError } from '../../../shared/retention';
 import { call, type UiError } from '../api';
 import { Alert } from '../components/Alert';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -99,6 +100,54 @@ function SessionsInError({ sessions }: { sessions: readonly SessionInError[] }) 
   );
 }
 
+/** Referrer details and equality answers due now, of clients whose records stay: by reference with the rule in words. */
+function FieldGroupsSection({ clients, showNames }: { clients: readonly FieldGroupsDueNow[]; showNames: boolean }) {
+  const count = clients.reduce((total, client) => total + client.groups.length, 0);
+  return (
+    <section className="panel" aria-labelledby="field-groups-due-now-heading" data-section="field-groups-due-now">
+      <div className="panel-header">
+        <h2 id="field-groups-due-now-heading">
+          Field groups due now <span className="count" data-testid="field-groups-due-now-count">{count}</span>
+        </h2>
+      </div>
+      <p className="muted">Parts of records that go before the rest: a referrer’s contact details, equality-monitoring answers. The records stay.</p>
+      {clients.length === 0 ? (
+        <p className="muted">No field group is due.</p>
+      ) : (
+        <table className="table retention-table">
+          <caption className="visually-hidden">Field groups due now</caption>
+          <thead>
+            <tr>
+              <th scope="col">Client</th>
+              {showNames ? <th scope="col">Name</th> : null}
+              <th scope="col">Part</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clients.flatMap((client) =>
+              client.groups.map((group) => (
+                <tr key={`${client.clientId}-${group.what}`} data-reference={client.reference}>
+                  <th scope="row">
+                    <button type="button" className="button button--link" onClick={() => go({ name: 'client', clientId: client.clientId })}>
+                      {client.reference}
+                    </button>
+                  </th>
+                  {showNames ? <td>{client.name}</td> : null}
+                  <td>{fieldGroupLabels[group.what]}</td>
+                  <td>
+                    <span className="retention-words">{group.words}</span>
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 function Section({ id, title, lede, clients, empty, showNames, children }: {
   id: string;
   title: string;
@@ -173,12 +222,14 @@ export function Retention({ onStartPurge }: Props) {
             showNames={withNames}
           >
             {/* The purge wizard starts here, from exactly this list. */}
-            {onStartPurge && (overview.dueNow.length > 0 || overview.sessionsInError.some((session) => !session.held)) ? (
+            {onStartPurge &&
+            (overview.dueNow.length > 0 || overview.fieldGroupsDueNow.length > 0 || overview.sessionsInError.some((session) => !session.held)) ? (
               <button type="button" className="button button--primary" onClick={() => onStartPurge(overview.dueNow)}>
                 Purge…
               </button>
             ) : null}
           </Section>
+          <FieldGroupsSection clients={overview.fieldGroupsDueNow} showNames={withNames} />
           <Section
             id="due-soon"
             title={`Due in the next ${overview.dueSoonDays} days`}
