@@ -150,10 +150,10 @@ export const handlers: HandlerTable = {
   },
 
   'practice.get': (_input, state) => ({ practiceName: practiceName(state.current().db), ...letterhead(state.current().db) }),
-  'practice.update': (input, state) => {
+  'practice.update': async (input, state) => {
     const ctx = state.services();
     assertMayForPractice(ctx, 'changeLetterhead');
-    writeLetterhead(ctx.db, checkedLetterhead(input, state.documentFonts()));
+    writeLetterhead(ctx.db, await checkedLetterhead(input, state.documentFonts()));
     return { practiceName: practiceName(ctx.db), ...letterhead(ctx.db) };
   },
 
