@@ -13,6 +13,7 @@ import { createClient, listClients, updateClient, viewClient } from './services/
 import { closeCase, createCase, listCases } from './services/cases';
 import { correctSession, createSession, listSessions } from './services/sessions';
 import { search } from './services/search';
+import { openClientFile } from './services/client-file';
 import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraft } from './services/notes';
 import { verifyVault } from './services/verify';
 import { readAuditLog } from './services/audit-log';
@@ -168,6 +169,7 @@ export const handlers: HandlerTable = {
   'clients.create': (input, state) => createClient(state.services(), input),
   'clients.update': (input, state) => updateClient(state.services(), input),
   'clients.get': (input, state) => viewClient(state.services(), input.clientId),
+  'clients.openFile': (input, state) => openClientFile(state.services(), input.clientId),
 
   'cases.list': (input, state) => ({ cases: listCases(state.services(), input.clientId) }),
   'cases.create': (input, state) => createCase(state.services(), input),
