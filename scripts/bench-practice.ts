@@ -1,6 +1,6 @@
 /**
  * A synthetic practice through the core, as the app calls it: open a client file (the four calls the screen
- * makes), commit notes on a real disk path, search, list and filter clients — with the core's peak memory.
+ * made before, and the one call it makes now), commit notes on a real disk path, search, list and filter clients — with the core's peak memory.
  * BENCH_PRACTICE_CLIENTS × BENCH_PRACTICE_NOTES_PER_CLIENT sets the size (default 1,000 × 20; the full suite
  * runs 100,000 × 10 = 1M notes), BENCH_RUNS the runs per measurement. Each commit is paired with a baseline
  * measured alternately in the same run: a 4 KiB write and fdatasync of a file in the same folder, the floor
@@ -76,7 +76,8 @@ async function main(): Promise<void> {
       rows.push([label, String(s.runs), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), extra]);
     };
 
-    // The client file, as renderer/src/stores/clientFile.ts opens it: three calls at once, then the notes.
+    // The client file as the screen opened it before clients.openFile (three calls at once, then the notes),
+    // interleaved op by op with the one call it makes now (one audit entry, one commit).
     const parts: Record<string, number[]> = { 'clients.get': [], 'cases.list': [], 'sessions.list': [], 'notes.list': [] };
     const part = async <M extends MethodName>(method: M, input: MethodInput<M>) => {
       const started = performance.now();
@@ -84,19 +85,33 @@ async function main(): Promise<void> {
       parts[method]!.push(performance.now() - started);
       return value;
     };
-    const opens: number[] = [];
-    const openCpu = cpuPerOp();
-    for (let i = 0; i < RUNS; i++) {
-      const clientId = anyClient();
-      opens.push(
-        await timed(async () => {
+    const cpuMs = { four: 0, one: 0 };
+    const measuringCpu = async (side: keyof typeof cpuMs, run: () => Promise<unknown>) => {
+      const start = process.cpuUsage();
+      await run();
+      const used = process.cpuUsage(start);
+      cpuMs[side] += (used.user + used.system) / 1000;
+    };
+    const opens = await interleaved(
+      RUNS,
+      () =>
+        measuringCpu('four', async () => {
+          const clientId = anyClient();
           await Promise.all([part('clients.get', { clientId }), part('cases.list', { clientId }), part('sessions.list', { clientId })]);
           await part('notes.list', { clientId });
         }),
-      );
-    }
-    add(`open a client file (${NOTES_PER_CLIENT} notes, ${SESSIONS_PER_CLIENT} sessions): the four calls`, opens, openCpu(RUNS));
+      () => measuringCpu('one', () => call('clients.openFile', { clientId: anyClient() })),
+    );
+    const fourCalls = summarise(opens.a);
+    const cpuOf = (side: keyof typeof cpuMs) => `CPU ${(cpuMs[side] / RUNS).toFixed(2)} ms/op`;
+    add(`open a client file (${NOTES_PER_CLIENT} notes, ${SESSIONS_PER_CLIENT} sessions): the four calls (before)`, opens.a, cpuOf('four'));
     for (const [method, samples] of Object.entries(parts)) add(`  ${method}`, samples);
+    const one = summarise(opens.b);
+    add(
+      'open a client file: clients.openFile, one call (now; interleaved)',
+      opens.b,
+      `p50 ${ratio(one.p50, fourCalls.p50)}, p99 ${ratio(one.p99, fourCalls.p99)} the four calls; ${cpuOf('one')}`,
+    );
 
     // Commits on the vault's disk, each paired with an fsync of 4 KiB on the same disk (the floor).
     const floorFile = join(folder, 'fsync-floor');

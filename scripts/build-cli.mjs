@@ -11,17 +11,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cliDir = path.join(root, 'dist', 'cli');
 const ENTRY = 'electron/cli/confide.ts';
 
-/** Builds the bundle and returns the path of its entry file. */
-export async function buildCli({ quiet = false } = {}) {
-  const builtFrom = Date.now();
-  const result = await build({
+/** esbuild's options for the bundle, written to `outdir` (tests build it in memory to check what loads when). */
+export function cliBuildOptions(outdir = cliDir) {
+  return {
     absWorkingDir: root,
     entryPoints: [ENTRY],
-    outdir: cliDir,
+    outdir,
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
     bundle: true,
-    // Split at dynamic imports: `confide methods` loads the contract only, not SQLite, Argon2 or the core.
+    // Split at dynamic imports: `confide methods` loads the contract only, not SQLite, Argon2 or the core, and no
+    // command loads the PDF code (pdfkit, fontkit) until it makes a document.
     splitting: true,
     format: 'esm',
     platform: 'node',
@@ -34,9 +34,14 @@ export async function buildCli({ quiet = false } = {}) {
     // Less to parse at every start.
     minify: true,
     legalComments: 'none',
-    logLevel: quiet ? 'silent' : 'warning',
     metafile: true,
-  });
+  };
+}
+
+/** Builds the bundle and returns the path of its entry file. */
+export async function buildCli({ quiet = false } = {}) {
+  const builtFrom = Date.now();
+  const result = await build({ ...cliBuildOptions(), logLevel: quiet ? 'silent' : 'warning' });
   const outputs = Object.entries(result.metafile.outputs);
   const entry = outputs.find(([, output]) => output.entryPoint === ENTRY)?.[0];
   if (!entry) throw new Error('build-cli: esbuild produced no entry file');

@@ -18,6 +18,7 @@ export const auditActionLabels = {
   'client.update': 'Changed client details',
   'client.equality.withdrawn': 'Recorded withdrawal of equality-monitoring consent',
   'client.view': 'Opened a client file',
+  'client.file.view': 'Opened a client file with its cases, sessions and readable notes',
   'client.list': 'Listed clients',
   'case.create': 'Opened a case',
   'case.close': 'Closed a case',

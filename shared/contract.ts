@@ -91,6 +91,20 @@ export const contract = {
     output: s.clientDetail,
   },
   'clients.get': { access: 'unlocked', audit: viewAudit('client.view'), input: input({ clientId: r.clientId }), output: s.clientDetail },
+  /**
+   * A client file as its screen opens it, in one call and one audit entry: what `clients.get`, `cases.list`,
+   * `sessions.list` and `notes.list` return, by the same rules. `notes` is null where the user may not read them.
+   */
+  'clients.openFile': {
+    access: 'unlocked', audit: viewAudit('client.file.view'),
+    input: input({ clientId: r.clientId }),
+    output: z.strictObject({
+      client: s.clientDetail,
+      cases: z.array(r.caseRecord),
+      sessions: z.array(r.sessionRecord),
+      notes: z.array(r.noteRecord).nullable(),
+    }),
+  },
   'cases.list': {
     access: 'unlocked', audit: viewAudit('case.list'),
     input: input({ clientId: r.clientId }),

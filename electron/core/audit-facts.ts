@@ -30,6 +30,15 @@ export const auditFacts: { [M in AuditedMethod]: AuditFacts<M> } = {
     detail: (input) => (input.equalityWithdrawn ? { equalityWithdrawn: true } : {}),
   },
   'clients.get': { target: (input) => input.clientId },
+  'clients.openFile': {
+    target: (input) => input.clientId,
+    // The same counts the separate list calls enter; no note count where the notes were not read.
+    detail: (_input, output) => ({
+      cases: output.cases.length,
+      sessions: output.sessions.length,
+      ...(output.notes === null ? {} : { notes: output.notes.length }),
+    }),
+  },
   'cases.list': { target: (input) => input.clientId, detail: (_input, output) => ({ count: output.cases.length }) },
   'cases.create': {
     target: (_input, output) => output?.id ?? null,

@@ -14,6 +14,7 @@ import { createClient, listClients, updateClient, viewClient } from './services/
 import { closeCase, createCase, listCases } from './services/cases';
 import { correctSession, createSession, listSessions } from './services/sessions';
 import { search } from './services/search';
+import { openClientFile } from './services/client-file';
 import { addClientComment, amendNote, finaliseNote, getNote, listNotes, saveDraft } from './services/notes';
 import { verifyVault } from './services/verify';
 import { readAuditLog } from './services/audit-log';
@@ -151,10 +152,10 @@ export const handlers: HandlerTable = {
   },
 
   'practice.get': (_input, state) => ({ practiceName: practiceName(state.current().db), ...letterhead(state.current().db) }),
-  'practice.update': (input, state) => {
+  'practice.update': async (input, state) => {
     const ctx = state.services();
     assertMayForPractice(ctx, 'changeLetterhead');
-    writeLetterhead(ctx.db, checkedLetterhead(input, state.documentFonts()));
+    writeLetterhead(ctx.db, await checkedLetterhead(input, state.documentFonts()));
     return { practiceName: practiceName(ctx.db), ...letterhead(ctx.db) };
   },
 
@@ -169,6 +170,7 @@ export const handlers: HandlerTable = {
   'clients.create': (input, state) => createClient(state.services(), input),
   'clients.update': (input, state) => updateClient(state.services(), input),
   'clients.get': (input, state) => viewClient(state.services(), input.clientId),
+  'clients.openFile': (input, state) => openClientFile(state.services(), input.clientId),
 
   'cases.list': (input, state) => ({ cases: listCases(state.services(), input.clientId) }),
   'cases.create': (input, state) => createCase(state.services(), input),

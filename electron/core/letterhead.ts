@@ -1,4 +1,5 @@
-import { missingGlyphs, type DocumentFonts } from './documents/fonts';
+import type { DocumentFonts } from './documents/fonts';
+import { pdfCode } from './pdf-code';
 import { invalidField } from './errors';
 import type { Letterhead } from './vault/settings';
 
@@ -10,7 +11,8 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
  * The letterhead as a director sets it, checked against what a letter can print, so a mistake shows in
  * Settings rather than at the first export.
  */
-export function checkedLetterhead(input: Letterhead, fonts: DocumentFonts): Letterhead {
+export async function checkedLetterhead(input: Letterhead, fonts: DocumentFonts): Promise<Letterhead> {
+  const { missingGlyphs } = await pdfCode.glyphs();
   const value: Letterhead = {
     addressLines: input.addressLines.map((line) => line.trim()).filter((line) => line !== ''),
     letterheadLine: input.letterheadLine.trim(),

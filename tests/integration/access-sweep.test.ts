@@ -81,6 +81,7 @@ function attacks(): Record<MethodName, unknown[]> {
     'clients.create': [],
     'clients.update': [{ clientId: ids.client, name: 'Renamed' }],
     'clients.get': [{ clientId: ids.client }],
+    'clients.openFile': [{ clientId: ids.client }],
     'cases.list': [{ clientId: ids.client }],
     'cases.create': [{ kind: 'individual', participantIds: [ids.client], openedOn: '2024-02-01' }],
     'cases.close': [{ caseId: ids.case, closedOn: '2024-03-01' }],

@@ -71,7 +71,7 @@ function tablesOpenedBy(sql: string): string[] {
 }
 
 describe('the attendance summary’s SQL', () => {
-  it('opens no table of notes or other free text, for a preview and an export with joint sessions and counts', () => {
+  it('opens no table of notes or other free text, for a preview and an export with joint sessions and counts', async () => {
     const input = {
       clientId: couple.alex.id,
       periodFrom: '2026-10-01',
@@ -83,12 +83,12 @@ describe('the attendance summary’s SQL', () => {
       jointSessions: 'include' as const,
     };
     const render = { fonts: shippedFonts(), createdAt: CREATED_AT };
-    const preview = previewAttendance(ctx, render, input);
+    const preview = await previewAttendance(ctx, render, input);
     expect(preview.missing).toEqual([]);
     const out = join(folder.dir, 'out');
     mkdirSync(out);
     db.exec('BEGIN');
-    exportAttendance(ctx, render, join(folder.dir, 'vault'), { ...input, outputFolder: out });
+    await exportAttendance(ctx, render, join(folder.dir, 'vault'), { ...input, outputFolder: out });
     db.exec('ROLLBACK');
 
     expect(statements.length).toBeGreaterThan(5);

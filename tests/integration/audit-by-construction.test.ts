@@ -80,6 +80,7 @@ function accepted(): { [M in AuditedMethod]: MethodInput<M> } {
     'clients.create': { name: 'Another Client' },
     'clients.update': { clientId: ids.client, phone: '0113 496 0000' },
     'clients.get': { clientId: ids.client },
+    'clients.openFile': { clientId: ids.client },
     'cases.list': { clientId: ids.client },
     'cases.create': { kind: 'individual', participantIds: [ids.client], openedOn: '2024-02-01' },
     'sessions.list': { clientId: ids.client },

@@ -126,6 +126,7 @@ function plausible(method: string): Record<string, unknown> {
     'clients.create': { name: 'Fuzz Client' },
     'clients.update': { clientId: 'C-0001', phone: '01234 567890' },
     'clients.get': { clientId: known.clientId },
+    'clients.openFile': { clientId: 'C-0001' },
     'cases.list': { clientId: 'C-0001' },
     'cases.create': { kind: 'individual', participantIds: ['C-0001'], openedOn: '2026-01-10' },
     'cases.close': { caseId: 'K-0001', closedOn: '2025-01-01' },

@@ -178,6 +178,7 @@ beforeAll(async () => {
     },
     'clients.update': { clientId: own.id, name: 'Robin Renamed', phone: '01234 000000', equalityWithdrawn: true },
     'clients.get': { clientId: own.id },
+    'clients.openFile': { clientId: own.id },
     'cases.list': { clientId: own.id },
     'cases.create': { kind: 'couple', participantIds: [own.id, second.id], therapistId: undefined, openedOn: '2024-02-01' },
     'cases.close': { caseId: ownCase.id, closedOn: '2024-06-01' },

@@ -5,7 +5,7 @@ import { countOf } from '../documents/long-date';
 import type { attendanceExport, attendanceExportRequest } from '../../../shared/release';
 import { missingConsentWords } from '../../../shared/rules/release-eligibility';
 import { attendanceCsv } from '../documents/attendance-csv';
-import { attendanceLetterPdf } from '../documents/attendance-letter-pdf';
+import { pdfCode } from '../pdf-code';
 import type { DocumentRenderOptions } from '../documents/pdf-document';
 import { ConfideError } from '../errors';
 import type { ServiceContext } from '../services/context';
@@ -23,12 +23,13 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * file, and writes the files to the chosen folder — in that order, inside the call's transaction, so a failure
  * to write rolls the log entry back and a log entry always has its files.
  */
-export function exportAttendance(ctx: ServiceContext, render: DocumentRenderOptions, vaultDir: string, input: ExportInput): ExportOutput {
+export async function exportAttendance(ctx: ServiceContext, render: DocumentRenderOptions, vaultDir: string, input: ExportInput): Promise<ExportOutput> {
   const release = prepareRelease(ctx, input);
   if (release.plan.missing.length > 0 || release.summary === null) throw missingConsents(release);
   const folder = checkedExportFolder(input.outputFolder, vaultDir);
 
   const names = exportFileNames(release.reference, ctx.today());
+  const { attendanceLetterPdf } = await pdfCode.attendanceLetter();
   const files = [
     { name: names.pdf, bytes: attendanceLetterPdf(release.summary, render) },
     { name: names.csv, bytes: Buffer.from(attendanceCsv(release.summary), 'utf8') },

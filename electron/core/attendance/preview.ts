@@ -1,8 +1,8 @@
 import type { AttendancePreview, AttendanceLetterWords } from '../../../shared/release';
 import { attendanceCsvCells } from '../documents/attendance-csv';
 import { attendanceLetterContent } from '../documents/attendance-letter-content';
-import { attendanceLetterPdf } from '../documents/attendance-letter-pdf';
 import { checkedAttendanceSummary } from '../documents/attendance-summary';
+import { pdfCode } from '../pdf-code';
 import type { DocumentRenderOptions } from '../documents/pdf-document';
 import type { ServiceContext } from '../services/context';
 import { exportFileNames, personRef, prepareRelease, type AttendanceInput } from './prepare-release';
@@ -12,13 +12,14 @@ import { exportFileNames, personRef, prepareRelease, type AttendanceInput } from
  * the CSV's cells, or the other attendees whose consent is missing. The PDF is made and thrown away, so a
  * letter the preview shows is one the export can print.
  */
-export function previewAttendance(ctx: ServiceContext, render: DocumentRenderOptions, input: AttendanceInput): AttendancePreview {
+export async function previewAttendance(ctx: ServiceContext, render: DocumentRenderOptions, input: AttendanceInput): Promise<AttendancePreview> {
   const release = prepareRelease(ctx, input);
   const person = (id: string) => personRef(release.people.get(id)!);
   let letter: AttendanceLetterWords | null = null;
   let csv: string[][] | null = null;
   if (release.summary) {
     const summary = checkedAttendanceSummary(release.summary);
+    const { attendanceLetterPdf } = await pdfCode.attendanceLetter();
     attendanceLetterPdf(summary, render);
     const content = attendanceLetterContent(summary);
     letter = {

@@ -1,7 +1,7 @@
 import { attendanceLetterContent, type AttendanceLetterContent } from './attendance-letter-content';
 import { checkedAttendanceSummary, type AttendanceSummary } from './attendance-summary';
 import { assertPrintable } from './document-input';
-import { missingGlyphs } from './fonts';
+import { missingGlyphs } from './glyphs';
 import { finishPdf, keepTogether, startPdf, STYLE, textWidth, type DocumentRenderOptions, type Pdf } from './pdf-document';
 import { drawLetterhead } from './pdf-letterhead';
 

@@ -7,7 +7,7 @@ import {
   type DestroyedRecord,
   type DestructionCertificate,
 } from './destruction-certificate';
-import { missingGlyphs } from './fonts';
+import { missingGlyphs } from './glyphs';
 import { countOf, groupDigits, longDate } from './long-date';
 import { finishPdf, keepTogether, pageBottom, rule, startPdf, STYLE, textWidth, type DocumentRenderOptions, type Pdf } from './pdf-document';
 import { drawLetterhead } from './pdf-letterhead';

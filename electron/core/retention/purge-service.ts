@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_RETENTION_RULES, retentionRuleWords, type FieldGroupId, type RetentionRules } from '../../../shared/rules/retention';
 import type { DestructionRegister, PurgePreview, PurgeResult } from '../../../shared/purge';
 import { checkedExportFolder, writeExportFiles } from '../attendance/export-files';
-import { destructionCertificatePdf } from '../documents/destruction-certificate-pdf';
+import { pdfCode } from '../pdf-code';
 import type { DocumentRenderOptions } from '../documents/pdf-document';
 import { conflict, forbidden, notFound } from '../errors';
 import type { ServiceContext } from '../services/context';
@@ -161,12 +161,12 @@ export function destructionRegister(ctx: ServiceContext, runId: string | undefin
 }
 
 /** The certificate of a run as a PDF, written whole (or not at all) to the folder the director chose. */
-export function saveCertificate(
+export async function saveCertificate(
   ctx: ServiceContext,
   render: DocumentRenderOptions,
   vaultDir: string,
   input: { runId: string; outputFolder: string },
-): { path: string; bytes: number; sha256: string } {
+): Promise<{ path: string; bytes: number; sha256: string }> {
   assertDirector(ctx, 'save a destruction certificate');
   const run = findRun(ctx.db, input.runId);
   if (!run) throw notFound('That destruction run');
@@ -174,6 +174,7 @@ export function saveCertificate(
   const content = certificateOf(ctx, run);
   const authoriser = findUserById(ctx.db, run.authorised_by);
   const practice = letterhead(ctx.db);
+  const { destructionCertificatePdf } = await pdfCode.destructionCertificate();
   const pdf = destructionCertificatePdf(
     {
       practice: { name: practiceName(ctx.db), addressLines: practice.addressLines },

@@ -306,7 +306,7 @@ function SessionItem({
 }
 
 export function ClientFile({ clientId, notice }: { clientId: string; notice?: string | undefined }) {
-  const { client, cases, sessions, notes, loaded, error, notesError } = useClientFile();
+  const { client, cases, sessions, notes, loaded, error } = useClientFile();
   const user = useSession((state) => state.user);
   const userId = user?.id ?? '';
   const [editing, setEditing] = useState(false);
@@ -375,7 +375,6 @@ export function ClientFile({ clientId, notice }: { clientId: string; notice?: st
               </p>
             </Alert>
           ) : null}
-          {notesError ? <Alert>{notesError.message}</Alert> : null}
           <div className="client-layout">
             <div className="client-side">
               <DetailsPanel client={client} canEdit={client.can.editDetails} onEdit={() => setEditing(true)} />
