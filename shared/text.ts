@@ -72,10 +72,19 @@ export interface TextOptions {
   trim?: boolean;
 }
 
+/**
+ * JavaScript's trim drops U+FEFF as if it were a space, so a name of nothing else would pass as "not given";
+ * a value of only invisible characters is kept whole instead, for the visibility rule to refuse it.
+ */
+function trimName(value: string): string {
+  const trimmed = value.trim();
+  return trimmed === '' && !/^\p{White_Space}*$/u.test(value) ? value : trimmed;
+}
+
 /** A string field with its label in every message. The length is bounded before any other rule runs. */
 export function text(label: string, { max, kind, required = false, trim = kind !== 'secret' && kind !== 'entered-secret' }: TextOptions) {
   let schema = z.string({ error: requiredOrType(label, 'text') });
-  if (trim) schema = schema.trim();
+  if (trim) schema = kind === 'name' ? schema.overwrite(trimName) : schema.trim();
   // `abort` stops every later rule, so no pattern ever sees an over-long value.
   schema = schema.max(max, { error: `${label} must be at most ${max} characters`, abort: true });
   if (required !== false) {

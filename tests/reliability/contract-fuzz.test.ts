@@ -35,6 +35,7 @@ const ENTERED_SECRETS: Partial<Record<MethodName, string[]>> = {
   'vault.unlock': ['passphrase'],
   'vault.changePassphrase': ['currentPassphrase'],
   'vault.newRecoveryCode': ['currentPassphrase'],
+  'retention.purge': ['currentPassphrase'],
 };
 
 const HUGE = [

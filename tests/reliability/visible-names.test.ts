@@ -26,6 +26,13 @@ describe('names must show', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'name' }] } });
   });
 
+  it('a name of spaces is a name not given, and U+FEFF at its ends is dropped like a space', async () => {
+    const spaces = await door.call('clients.create', { name: 'Sid Spaces', preferredName: '   ' });
+    expect(spaces.preferredName).toBeNull();
+    const marked = await door.call('clients.create', { name: '\uFEFFBea Bom\uFEFF' });
+    expect(marked.name).toBe('Bea Bom');
+  });
+
   it('says so in words', async () => {
     const result = await door.core.call('clients.create', { name: '\u200B\u200B' });
     expect(result).toMatchObject({ ok: false, error: { message: 'Name must include at least one letter or other visible character' } });
@@ -46,6 +53,10 @@ describe('names must show', () => {
     ['clients.update', () => ({ clientId, name: '\u202Eevil' }), 'name'],
     ['clients.update', () => ({ clientId, preferredName: '\u200B' }), 'preferredName'],
     ['clients.update', () => ({ clientId, referrerName: 'Dr\u202E Who' }), 'referrerName'],
+    // JavaScript's trim drops U+FEFF, so an optional name of only that passed as "not given" (found by the
+    // long-form contract fuzz).
+    ['clients.create', () => ({ name: 'Fern Field', preferredName: '\uFEFF' }), 'preferredName'],
+    ['clients.update', () => ({ clientId, referrerName: '\uFEFF\uFEFF' }), 'referrerName'],
     ['users.create', () => ({ name: '\u2067Tess', roles: ['therapist'], passphrase: 'a long passphrase here' }), 'name'],
     ['users.create', () => ({ name: '\u200D', roles: ['therapist'], passphrase: 'a long passphrase here' }), 'name'],
   ] as const)('%s checks names the same way (%#)', async (method, input, path) => {
