@@ -55,7 +55,7 @@ export interface CallTiming {
 /** What the probe adds to the page's window (the scripts' tsconfig has no DOM types, hence this shape). */
 interface ProbeWindow {
   confide: unknown;
-  __confideCall(method: string, input: unknown): Promise<unknown>;
+  __confideCall(method: string, input: unknown): Promise<string>;
   __benchCalls: CallTiming[];
   __benchAnswers: Record<string, unknown>;
   __benchClickAt: number | null;
@@ -84,7 +84,9 @@ function installProbe(): void {
       call: async (method: string, input: unknown) => {
         const start = performance.now();
         try {
-          const answer = await win.__confideCall(method, input);
+          // The answer crosses as one JSON string: Playwright's own serialisation of a 10,000-row object costs
+          // seconds and leaves work in the page after the answer, which would be counted as rendering.
+          const answer: unknown = JSON.parse(await win.__confideCall(method, input));
           win.__benchAnswers[method] = answer;
           return answer;
         } finally {
@@ -144,7 +146,7 @@ export async function rendererContext(
   await context.exposeBinding('__confideCall', async (_source, method: string, input: unknown) => {
     const start = performance.now();
     try {
-      return await core.call(method, input);
+      return JSON.stringify(await core.call(method, input));
     } finally {
       coreMs.push({ method, start, end: performance.now() });
     }
