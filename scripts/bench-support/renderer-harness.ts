@@ -173,7 +173,11 @@ export function pageTimes(page: Page): Promise<PageTimes> {
   return page.evaluate(async () => {
     const win = globalThis as unknown as ProbeWindow;
     if (win.__benchSeen === null) throw new Error('nothing watched');
-    const seen = await win.__benchSeen;
+    // A screen that never shows what is watched (an error, an unexpected screen) fails the run instead of hanging it.
+    const seen = await Promise.race([
+      win.__benchSeen,
+      new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('the watched rows were not painted within 60 s')), 60_000)),
+    ]);
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     return { seen, calls: win.__benchCalls, clickAt: win.__benchClickAt, firstContentfulPaint: fcp === undefined ? null : fcp.startTime };
   });
