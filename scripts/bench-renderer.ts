@@ -3,15 +3,17 @@
  * into the benchmark's own folder, so it is always the current code and dist/ is left alone) against a real
  * core in this process, served as the e2e tests serve it.
  *
- * - The client list: from navigation start (the vault already unlocked, so the app goes straight from
- *   `vault.status` to the list, the same path it takes after an unlock) to the frame that shows its first
- *   rows. Practice: BENCH_RENDERER_CLIENTS clients (10,000). Baseline, interleaved run by run: the same app
- *   on an empty vault, to the frame that shows "No clients yet.".
+ * - The client list: from the moment the `vault.unlock` answer reaches the page (name and passphrase typed,
+ *   Enter pressed; the app then asks `vault.status` and `vault.pendingRecoveryCode` and shows the list, as after
+ *   every unlock) to the frame that shows its first rows. Practice: BENCH_RENDERER_CLIENTS clients (10,000).
+ *   Baseline, interleaved load by load: the same app on an empty vault, to the frame showing "No clients yet.".
  * - The client file: from the click on a client's row to the frame that shows its sessions, for a client with
- *   BENCH_RENDERER_SESSIONS sessions (500), interleaved with a client with 1 session (the baseline).
+ *   BENCH_RENDERER_SESSIONS sessions (500), alternated with a client with 1 session (the baseline).
  *
- * BENCH_RUNS page loads on each side. Every figure is broken into: boot (navigation or click → the screen's
- * call), the call (page clock, of which the core's own time), and render (answer → rows painted).
+ * BENCH_RUNS loads on each side. Every figure is broken into: boot (start → the screen's call sent), the call
+ * as the page saw it (the harness's transport, not Electron's), the core's own part of it, a structured clone
+ * of the answer (what Electron's IPC costs instead), and render (answer → rows painted); "in the app" is
+ * boot + core + clone + render.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
