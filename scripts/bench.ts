@@ -35,6 +35,7 @@ const QUICK_PARTS: Part[] = [
   { name: 'cli', script: 'scripts/bench-cli.mjs', what: 'confide methods / verify start-up vs node -e 0', env: { BENCH_CLI_RUNS: '9' }, minutes: 1, diskGB: 0 },
   { name: 'unlock', script: 'scripts/bench-unlock.ts', what: 'unlock vs Argon2id alone at 10 MB', env: { BENCH_UNLOCK_SIZES_MB: '10' }, minutes: 1, diskGB: 0.05 },
   { name: 'blobs', script: 'scripts/bench-blobs.ts', what: 'recording import/read-back vs file copy, 256 MiB', env: { BENCH_BLOB_MB: '256', BENCH_BLOB_ROUNDS: '1' }, minutes: 1, diskGB: 0.8 },
+  { name: 'renderer', script: 'scripts/bench-renderer.ts', what: 'first paint in Chromium: 10,000-client list, client file with 500 sessions', env: { BENCH_RUNS: '5' }, minutes: 1.5, diskGB: 0.05 },
 ];
 
 const FULL_PARTS: Part[] = [
@@ -46,6 +47,7 @@ const FULL_PARTS: Part[] = [
   { name: 'blobs', script: 'scripts/bench-blobs.ts', what: 'recording import/read-back vs file copy, 2 GiB', env: { BENCH_BLOB_MB: '2048', BENCH_BLOB_ROUNDS: '3' }, minutes: 10, diskGB: 6.2 },
   { name: 'documents', script: 'scripts/bench-documents.ts', what: 'attendance letter, CSV, destruction certificates', env: {}, minutes: 2, diskGB: 0 },
   { name: 'retention', script: 'scripts/bench-retention.ts', what: 'retention dashboard, one client, rules preview at 100k clients', env: { BENCH_RETENTION_CLIENTS: '100000' }, minutes: 15, diskGB: 0.5 },
+  { name: 'renderer', script: 'scripts/bench-renderer.ts', what: 'first paint in Chromium: 10,000-client list, client file with 500 sessions', env: { BENCH_RUNS: '20' }, minutes: 4, diskGB: 0.05 },
   { name: 'purge', script: 'scripts/bench-purge.ts', what: 'purge of 10,000 of 100,000 clients, page clean-up included', env: { BENCH_PURGE_CLIENTS: '100000' }, minutes: 30, diskGB: 1 },
 ];
 
