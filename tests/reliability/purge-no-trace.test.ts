@@ -1,7 +1,18 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrapDataKeyIndependently } from '../support/independent-open';
-import { ADA_MARKERS, addFieldGroupClient, BEA_MARKERS, FIELD_GROUP_MARKERS, FOX_NAME, KEPT_MARKERS, purgePractice, type PurgePractice } from '../support/purge-practice';
+import {
+  ADA_MARKERS,
+  addFieldGroupClient,
+  addSessionInError,
+  BEA_MARKERS,
+  FIELD_GROUP_MARKERS,
+  FOX_NAME,
+  KEPT_MARKERS,
+  purgePractice,
+  SESSION_IN_ERROR_MARKERS,
+  type PurgePractice,
+} from '../support/purge-practice';
 import { decryptedPages, findMarkers } from '../support/sqlcipher-pages';
 import { PASSPHRASE, tempFolder, USER } from '../support/vault-fixture';
 
@@ -14,7 +25,7 @@ import { PASSPHRASE, tempFolder, USER } from '../support/vault-fixture';
  */
 const strip = (marker: string) => marker.split('@')[0]!;
 // Fox's record is not due, but their referrer's details and equality answers are: those go, Fox's name stays.
-const DESTROYED = [...Object.values(ADA_MARKERS), ...Object.values(BEA_MARKERS), ...Object.values(FIELD_GROUP_MARKERS)].map(strip);
+const DESTROYED = [...Object.values(ADA_MARKERS), ...Object.values(BEA_MARKERS), ...Object.values(FIELD_GROUP_MARKERS), ...Object.values(SESSION_IN_ERROR_MARKERS)].map(strip);
 const KEPT = [...Object.values(KEPT_MARKERS), FOX_NAME];
 // Markers share a tail ("…notemark"); ten letters keep one marker's tails from matching another's.
 const TAIL = { minTail: 10 };
@@ -30,6 +41,7 @@ beforeAll(async () => {
   vaultDir = join(folder.dir, 'vault');
   practice = await purgePractice(vaultDir, folder.dir);
   foxId = await addFieldGroupClient(practice.door);
+  await addSessionInError(practice.door);
   key = await unwrapDataKeyIndependently(vaultDir, PASSPHRASE);
 }, 60_000);
 afterAll(() => {

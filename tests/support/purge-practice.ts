@@ -99,6 +99,22 @@ export async function addFieldGroupClient(door: TestDoor): Promise<string> {
   return fox.id;
 }
 
+export const SESSION_IN_ERROR_MARKERS = { note: marker(58, 'gilnote'), reason: marker(59, 'gilreason') } as const;
+
+/**
+ * Adds Gil, a kept client in open work with one session recorded by mistake: its note and the reason a director
+ * gave when marking it entered in error carry markers. The next purge destroys the session; Gil stays.
+ */
+export async function addSessionInError(door: TestDoor): Promise<void> {
+  const gil = await door.call('clients.create', { name: 'Gil Kept' });
+  const kase = await door.call('cases.create', { kind: 'individual', participantIds: [gil.id], openedOn: '2026-09-01' });
+  const session = await door.call('sessions.create', {
+    caseId: kase.id, startsAt: '2026-09-02T10:00', durationMinutes: 50, modality: 'video', status: 'attended', attendeeIds: [gil.id],
+  });
+  await door.call('notes.saveDraft', { about: { type: 'session', sessionId: session.id }, body: `Wrong client ${SESSION_IN_ERROR_MARKERS.note}` });
+  await door.call('retention.markEnteredInError', { sessionId: session.id, reason: `Recorded on Gil by mistake ${SESSION_IN_ERROR_MARKERS.reason}` });
+}
+
 export interface PurgePractice {
   door: TestDoor;
   clock: { set(iso: string): void };
